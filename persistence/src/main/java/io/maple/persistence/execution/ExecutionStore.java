@@ -1,0 +1,128 @@
+package io.maple.persistence.execution;
+
+import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.GeneratedId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Maple's single writer of execution rows. Every status change is a compare-and-set against the
+ * state machine plus a history row, in one transaction; a terminal status can never be left.
+ */
+@Service
+public class ExecutionStore {
+
+    private final ExecutionMapper executions;
+    private final ExecutionExtInfoMapper extInfos;
+    private final StatusHistoryMapper history;
+    private final Clock clock;
+
+    public ExecutionStore(ExecutionMapper executions, ExecutionExtInfoMapper extInfos, StatusHistoryMapper history,
+                          Clock clock) {
+        this.executions = executions;
+        this.extInfos = extInfos;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * Inserts a new execution in CREATED with its ext info and first history row. A duplicate
+     * (from app, unique id) raises Spring's {@code DuplicateKeyException} and writes nothing.
+     */
+    @Transactional
+    public ExecutionRecord create(ExecutionRecord draft, String configuration, String extInfo, String source) {
+        Instant now = clock.instant();
+        ExecutionRecord row = new ExecutionRecord(null, draft.uniqueId(), draft.execName(), draft.execComment(),
+                draft.fromApp(), draft.cluster(), draft.clusterQueue(), draft.engineCategory(), draft.engineVersion(),
+                draft.priority(), ExecutionStatus.CREATED, draft.execGroup(), draft.execUser(), draft.webhooks(),
+                draft.requestType(), draft.execType(), draft.rerunOf(), null, null, null, now, now, 0L);
+        GeneratedId key = new GeneratedId();
+        executions.insert(row, key);
+        long id = key.getId();
+        extInfos.insert(new ExecutionExtInfoRecord(id, configuration, extInfo, null, now, now));
+        history.insert(new StatusHistoryRecord(null, id, null, ExecutionStatus.CREATED, "submitted", source, now));
+        return executions.findById(id);
+    }
+
+    /** Applies a transition if the row's current status allows it; records it in history when it wins. */
+    @Transactional
+    public TransitionOutcome transition(StatusTransition t) {
+        Set<ExecutionStatus> from = EnumSet.noneOf(ExecutionStatus.class);
+        from.addAll(ExecutionStatus.predecessorsOf(t.to()));
+        if (t.expectedFrom() != null) {
+            from.retainAll(t.expectedFrom());
+        }
+        ExecutionRecord before = executions.findById(t.executionId());
+        if (before == null) {
+            throw new ExecutionNotFoundException(t.executionId());
+        }
+        if (from.isEmpty()) {
+            return new TransitionOutcome(false, before.status(), before.status());
+        }
+        Instant now = clock.instant();
+        int changed = executions.compareAndSetStatus(t.executionId(), from, t.to(), t.to().isTerminal(), now);
+        if (changed == 0) {
+            ExecutionRecord current = executions.findById(t.executionId());
+            return new TransitionOutcome(false, current.status(), current.status());
+        }
+        ExecutionStatus replaced = executions.findPreviousStatus(t.executionId());
+        history.insert(new StatusHistoryRecord(null, t.executionId(), replaced, t.to(), truncate(t.reason()),
+                t.source(), now));
+        if (t.execInfo() != null) {
+            extInfos.updateExecInfo(t.executionId(), t.execInfo(), now);
+        }
+        return new TransitionOutcome(true, replaced, t.to());
+    }
+
+    public ExecutionRecord find(long id) {
+        return executions.findById(id);
+    }
+
+    public ExecutionRecord require(long id) {
+        ExecutionRecord found = executions.findById(id);
+        if (found == null) {
+            throw new ExecutionNotFoundException(id);
+        }
+        return found;
+    }
+
+    public ExecutionRecord findByAppAndUniqueId(String fromApp, String uniqueId) {
+        return executions.findByAppAndUniqueId(fromApp, uniqueId);
+    }
+
+    public ExecutionExtInfoRecord extInfo(long id) {
+        return extInfos.findByExecutionId(id);
+    }
+
+    public List<StatusHistoryRecord> history(long id) {
+        return history.findByExecutionId(id);
+    }
+
+    public List<ExecutionRecord> search(ExecutionQuery query) {
+        return executions.search(query);
+    }
+
+    public long count(ExecutionQuery query) {
+        return executions.count(query);
+    }
+
+    public void updateExecInfo(long id, String execInfo) {
+        extInfos.updateExecInfo(id, execInfo, clock.instant());
+    }
+
+    public void recordHeartbeat(long id) {
+        executions.touchHeartbeat(id, clock.instant());
+    }
+
+    private static String truncate(String reason) {
+        if (reason == null || reason.length() <= 2048) {
+            return reason;
+        }
+        return reason.substring(0, 2045) + "...";
+    }
+}

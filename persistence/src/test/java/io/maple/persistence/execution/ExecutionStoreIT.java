@@ -1,0 +1,159 @@
+package io.maple.persistence.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maple.domain.EngineCategory;
+import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.PersistenceTestApp;
+import io.maple.persistence.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(classes = PersistenceTestApp.class)
+class ExecutionStoreIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "persistence");
+    }
+
+    @Autowired
+    ExecutionStore store;
+
+    private ExecutionRecord newExecution() {
+        ExecutionRecord draft = new ExecutionRecord(null, UUID.randomUUID().toString(), "sync_task", null, "schedule",
+                "hadoop", "root.default", EngineCategory.SPARK, "3.5.5", 1, null, "g", "u", null, "batch", "spark-sql",
+                null, null, null, null, null, null, null);
+        return store.create(draft, "{\"runType\":\"sql\"}", null, "test");
+    }
+
+    /** Walks a fresh row along the shortest allowed path to {@code status}. */
+    private long executionIn(ExecutionStatus status) {
+        long id = newExecution().id();
+        List<ExecutionStatus> path = switch (status) {
+            case CREATED -> List.of();
+            case ACCEPTED -> List.of(ExecutionStatus.ACCEPTED);
+            case STARTING -> List.of(ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING);
+            case RUNNING -> List.of(ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING, ExecutionStatus.RUNNING);
+            case UNKNOWN -> List.of(ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING, ExecutionStatus.UNKNOWN);
+            case START_FAILED -> List.of(ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING,
+                    ExecutionStatus.START_FAILED);
+            case SUCCEED, FAILED -> List.of(ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING,
+                    ExecutionStatus.RUNNING, status);
+            case KILLED, CANCELED -> List.of(ExecutionStatus.ACCEPTED, status);
+        };
+        for (ExecutionStatus step : path) {
+            assertThat(store.transition(StatusTransition.to(id, step, "setup", "test")).applied()).isTrue();
+        }
+        assertThat(store.require(id).status()).isEqualTo(status);
+        return id;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExecutionStatus.class)
+    void everyTransitionIsCheckedAgainstTheStateMachineInTheDatabase(ExecutionStatus from) {
+        for (ExecutionStatus to : ExecutionStatus.values()) {
+            long id = executionIn(from);
+            TransitionOutcome outcome = store.transition(StatusTransition.to(id, to, "probe", "test"));
+            boolean allowed = from.canTransitionTo(to);
+            assertThat(outcome.applied()).as("%s -> %s", from, to).isEqualTo(allowed);
+            assertThat(store.require(id).status()).isEqualTo(allowed ? to : from);
+            List<StatusHistoryRecord> history = store.history(id);
+            StatusHistoryRecord last = history.get(history.size() - 1);
+            if (allowed) {
+                assertThat(last.fromStatus()).isEqualTo(from);
+                assertThat(last.toStatus()).isEqualTo(to);
+                assertThat(last.reason()).isEqualTo("probe");
+            } else {
+                assertThat(last.toStatus()).isEqualTo(from);
+            }
+        }
+    }
+
+    @Test
+    void expectedFromNarrowsThePredecessors() {
+        long id = executionIn(ExecutionStatus.RUNNING);
+        TransitionOutcome outcome = store.transition(new StatusTransition(id, ExecutionStatus.START_FAILED,
+                "late launch error", "test", Set.of(ExecutionStatus.STARTING), null));
+        assertThat(outcome.applied()).isFalse();
+        assertThat(outcome.current()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void terminalTransitionStampsEndTimeAndRunningStampsStartTime() {
+        long id = executionIn(ExecutionStatus.RUNNING);
+        assertThat(store.require(id).startTime()).isNotNull();
+        assertThat(store.require(id).endTime()).isNull();
+        store.transition(StatusTransition.to(id, ExecutionStatus.SUCCEED, "done", "test"));
+        assertThat(store.require(id).endTime()).isNotNull();
+        assertThat(store.history(id)).extracting(StatusHistoryRecord::toStatus).containsExactly(
+                ExecutionStatus.CREATED, ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING, ExecutionStatus.RUNNING,
+                ExecutionStatus.SUCCEED);
+    }
+
+    @Test
+    void execInfoIsWrittenWithTheTransition() {
+        long id = executionIn(ExecutionStatus.STARTING);
+        store.transition(new StatusTransition(id, ExecutionStatus.RUNNING, "seen running", "test", null,
+                "{\"lastStatus\":\"RUNNING\"}"));
+        assertThat(store.extInfo(id).execInfo()).contains("\"lastStatus\"").contains("RUNNING");
+    }
+
+    @Test
+    void concurrentWritersRaceAndExactlyOneWins() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            long id = executionIn(ExecutionStatus.RUNNING);
+            ExecutionStatus[] contenders = {ExecutionStatus.SUCCEED, ExecutionStatus.KILLED, ExecutionStatus.FAILED,
+                    ExecutionStatus.CANCELED};
+            CyclicBarrier barrier = new CyclicBarrier(contenders.length);
+            ExecutorService pool = Executors.newFixedThreadPool(contenders.length);
+            try {
+                List<Future<TransitionOutcome>> results = new ArrayList<>();
+                for (ExecutionStatus to : contenders) {
+                    Callable<TransitionOutcome> writer = () -> {
+                        barrier.await();
+                        return store.transition(StatusTransition.to(id, to, "race", "test"));
+                    };
+                    results.add(pool.submit(writer));
+                }
+                List<ExecutionStatus> winners = new ArrayList<>();
+                for (int i = 0; i < contenders.length; i++) {
+                    if (results.get(i).get().applied()) {
+                        winners.add(contenders[i]);
+                    }
+                }
+                assertThat(winners).hasSize(1);
+                assertThat(store.require(id).status()).isEqualTo(winners.get(0));
+                assertThat(store.history(id)).filteredOn(h -> h.toStatus().isTerminal()).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void duplicateUniqueIdPerAppIsRejectedByTheUniqueKey() {
+        ExecutionRecord first = newExecution();
+        ExecutionRecord again = new ExecutionRecord(null, first.uniqueId(), "x", null, first.fromApp(), "hadoop",
+                "q", EngineCategory.FLINK, "1.20.1", 1, null, "g", "u", null, null, null, null, null, null, null, null,
+                null, null);
+        assertThatThrownBy(() -> store.create(again, "{}", null, "test")).isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.findByAppAndUniqueId(first.fromApp(), first.uniqueId()).id()).isEqualTo(first.id());
+    }
+}
