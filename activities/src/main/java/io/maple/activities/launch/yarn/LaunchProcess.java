@@ -1,0 +1,83 @@
+package io.maple.activities.launch.yarn;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a rendered launch script as a child {@code bash} process in its working directory, with its
+ * output (stdout and stderr) appended to {@code launch.log} there, so a retried attempt keeps the
+ * earlier attempts' output and the tail can be read after a crash.
+ */
+final class LaunchProcess {
+
+    static final String SCRIPT = "launch.sh";
+    static final String LOG = "launch.log";
+
+    /** How the script ended; {@code exitCode} is null when it was destroyed after the timeout. */
+    record Outcome(Integer exitCode, String logTail) {
+        boolean succeeded() {
+            return exitCode != null && exitCode == 0;
+        }
+    }
+
+    private LaunchProcess() {
+    }
+
+    static Outcome run(Path workDir, String script, Map<String, String> env, Duration timeout, int tailBytes) {
+        try {
+            Files.createDirectories(workDir);
+            Path scriptFile = workDir.resolve(SCRIPT);
+            Files.writeString(scriptFile, script, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(scriptFile, PosixFilePermissions.fromString("rwx------"));
+            Path log = workDir.resolve(LOG);
+            ProcessBuilder pb = new ProcessBuilder("bash", scriptFile.toString())
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().putAll(env);
+            Process process = pb.start();
+            Integer exit;
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                exit = process.exitValue();
+            } else {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+                exit = null;
+            }
+            return new Outcome(exit, tail(log, tailBytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the launch script ran", e);
+        }
+    }
+
+    /** The last {@code bytes} of the log (whole lines), or "" when there is none. */
+    static String tail(Path log, int bytes) {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.max(0, f.length() - bytes);
+            f.seek(start);
+            byte[] buf = new byte[(int) (f.length() - start)];
+            f.readFully(buf);
+            String text = new String(buf, StandardCharsets.UTF_8);
+            int nl = text.indexOf('\n');
+            return start > 0 && nl >= 0 ? text.substring(nl + 1) : text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.maple.activities.launch.yarn;
+
+import io.maple.activities.launch.AppRef;
+import io.maple.activities.launch.ClusterLauncher;
+import io.maple.activities.launch.LaunchFailedException;
+import io.maple.activities.launch.LaunchResult;
+import io.maple.activities.launch.LaunchTarget;
+import io.maple.domain.ClusterCategory;
+import io.maple.engine.spi.LaunchSpec;
+import io.maple.persistence.cluster.ClusterRecord;
+import io.maple.workflows.contract.ClusterObservation;
+import io.maple.workflows.contract.ClusterPhase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Launches YARN applications by running the plugin's rendered script, and finds, observes and
+ * kills them by the execution's tag ({@code maple-id=<id>}), asking the RM, never the logs.
+ *
+ * <p>Idempotent: {@link #launch} looks the tag up first and adopts an application an earlier
+ * attempt submitted (a worker that died after submitting), so a retry never duplicates it.
+ * {@link #observe} also enforces the STARTING bound: an app stuck in NEW..ACCEPTED beyond
+ * {@code maple.yarn.starting-timeout} is killed and comes back as {@link ClusterPhase#START_FAILED}
+ * with the RM's diagnostics; the poller does the same for the executions it watches.
+ */
+@Component
+public class YarnLauncher implements ClusterLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(YarnLauncher.class);
+
+    private final YarnClients clients;
+    private final YarnProperties properties;
+    private final StartingBound startingBound;
+    private final Clock clock;
+
+    public YarnLauncher(YarnClients clients, YarnProperties properties, Clock clock) {
+        this.clients = clients;
+        this.properties = properties;
+        this.startingBound = new StartingBound(properties.startingTimeout());
+        this.clock = clock;
+    }
+
+    @Override
+    public ClusterCategory category() {
+        return ClusterCategory.YARN;
+    }
+
+    @Override
+    public LaunchResult launch(LaunchTarget target) {
+        if (!(target.spec() instanceof LaunchSpec.Script script)) {
+            throw new LaunchFailedException("YARN launches a script, not " + target.spec().getClass().getSimpleName());
+        }
+        long id = target.execution().id();
+        String tag = script.applicationTag() == null ? YarnTags.forExecution(id) : YarnTags.normalize(script.applicationTag());
+        Path workDir = workDirOf(id);
+        Optional<YarnApp> existing = latest(clients.call(target.cluster(), c -> YarnClientApplicationsSource.fetch(c, Set.of(tag))));
+        if (existing.isPresent()) {
+            log.info("execution {}: adopting {} already tagged {}", id, existing.get().appId(), tag);
+            return new LaunchResult(existing.get().appId(), true, existing.get().toObservation(id, clock.millis()),
+                    LaunchProcess.tail(workDir.resolve(LaunchProcess.LOG), properties.logTailBytes()));
+        }
+        LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target.cluster(), id, tag),
+                properties.launcherTimeout(), properties.logTailBytes());
+        // the launcher's exit code does not decide: a script may fail after submitting (then we adopt)
+        Optional<YarnApp> app = latest(clients.call(target.cluster(), c -> YarnClientApplicationsSource.fetch(c, Set.of(tag))));
+        if (app.isEmpty()) {
+            String how = outcome.exitCode() == null
+                    ? "did not finish within " + properties.launcherTimeout()
+                    : "exited with code " + outcome.exitCode();
+            throw new LaunchFailedException("launch script " + how + " and no YARN application is tagged " + tag
+                    + "\n" + outcome.logTail());
+        }
+        return new LaunchResult(app.get().appId(), false, app.get().toObservation(id, clock.millis()), outcome.logTail());
+    }
+
+    @Override
+    public ClusterObservation observe(AppRef ref) {
+        long now = clock.millis();
+        List<YarnApp> apps;
+        try {
+            apps = tagged(ref);
+        } catch (YarnUnreachableException e) {
+            return new ClusterObservation(ref.executionId(), ref.appId(), ClusterPhase.UNREACHABLE, null, null,
+                    e.getMessage(), null, null, null, Map.of(), now);
+        }
+        Optional<YarnApp> app = latest(apps);
+        if (app.isEmpty()) {
+            return notFound(ref, now);
+        }
+        if (startingBound.exceededBy(app.get(), now)) {
+            return killStuck(ref.cluster(), ref.executionId(), app.get(), now);
+        }
+        return app.get().toObservation(ref.executionId(), now);
+    }
+
+    /** Kills an app past the STARTING bound and reports START_FAILED with the reason. */
+    ClusterObservation killStuck(ClusterRecord cluster, long executionId, YarnApp app, long now) {
+        String reason = startingBound.reason(app);
+        log.warn("execution {}: {}", executionId, reason);
+        clients.call(cluster, c -> {
+            c.killApplication(org.apache.hadoop.yarn.api.records.ApplicationId.fromString(app.appId()), reason);
+            return null;
+        });
+        return app.observation(executionId, ClusterPhase.START_FAILED, reason, now);
+    }
+
+    @Override
+    public ClusterObservation kill(AppRef ref) {
+        List<YarnApp> apps = tagged(ref);
+        for (YarnApp app : apps) {
+            if (!YarnStateMapping.isTerminal(app.state())) {
+                clients.call(ref.cluster(), c -> {
+                    c.killApplication(org.apache.hadoop.yarn.api.records.ApplicationId.fromString(app.appId()),
+                            "killed by Maple for execution " + ref.executionId());
+                    return null;
+                });
+            }
+        }
+        long deadline = clock.millis() + properties.killConfirmTimeout().toMillis();
+        while (true) {
+            apps = tagged(ref);
+            boolean allEnded = apps.stream().allMatch(a -> YarnStateMapping.isTerminal(a.state()));
+            if (allEnded || clock.millis() >= deadline) {
+                // not confirmed in time: the observation is still non-final, so the caller retries the kill
+                return latest(apps).map(a -> a.toObservation(ref.executionId(), clock.millis()))
+                        .orElseGet(() -> notFound(ref, clock.millis()));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the RM to confirm the kill", e);
+            }
+        }
+    }
+
+    public Path workDirOf(long executionId) {
+        return properties.workDir().resolve(Long.toString(executionId));
+    }
+
+    private List<YarnApp> tagged(AppRef ref) {
+        return clients.call(ref.cluster(),
+                c -> YarnClientApplicationsSource.fetch(c, Set.of(YarnTags.forExecution(ref.executionId()))));
+    }
+
+    private static ClusterObservation notFound(AppRef ref, long now) {
+        return new ClusterObservation(ref.executionId(), ref.appId(), ClusterPhase.NOT_FOUND, null, null,
+                "no YARN application tagged " + YarnTags.forExecution(ref.executionId()), null, null, null, Map.of(), now);
+    }
+
+    /** Of several apps with one tag (e.g. a re-submission), the newest one speaks for the execution. */
+    static Optional<YarnApp> latest(List<YarnApp> apps) {
+        return apps.stream().max(Comparator.comparingLong(YarnApp::startTimeMillis).thenComparing(YarnApp::appId));
+    }
+
+    private static Map<String, String> environment(ClusterRecord cluster, long executionId, String tag) {
+        Map<String, String> env = new HashMap<>();
+        env.put("MAPLE_EXECUTION_ID", Long.toString(executionId));
+        env.put("MAPLE_APPLICATION_TAG", tag);
+        YarnClusterConfig config = YarnClusterConfig.parse(cluster.config());
+        if (config.hadoopConfDir() != null) {
+            env.put("HADOOP_CONF_DIR", config.hadoopConfDir());
+        }
+        return env;
+    }
+}
