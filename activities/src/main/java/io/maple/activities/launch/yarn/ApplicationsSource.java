@@ -12,4 +12,7 @@ public interface ApplicationsSource {
 
     /** Every application (any state) tagged with one of {@code tags}; one RM round trip. */
     List<YarnApp> applicationsTagged(Set<String> tags);
+
+    /** Asks the RM to kill one application (used for apps past the STARTING bound). */
+    void kill(String appId, String diagnostics);
 }

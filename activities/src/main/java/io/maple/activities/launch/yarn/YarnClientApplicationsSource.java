@@ -19,6 +19,14 @@ public record YarnClientApplicationsSource(YarnClients clients, ClusterRecord cl
         return clients.call(cluster, client -> fetch(client, tags));
     }
 
+    @Override
+    public void kill(String appId, String diagnostics) {
+        clients.call(cluster, c -> {
+            c.killApplication(org.apache.hadoop.yarn.api.records.ApplicationId.fromString(appId), diagnostics);
+            return null;
+        });
+    }
+
     static List<YarnApp> fetch(YarnClient client, Set<String> tags) throws IOException, YarnException {
         // null types and states: terminal apps must be seen too, or an ending would be missed
         return client.getApplications(null, null, tags).stream().map(YarnApp::of).toList();

@@ -1,0 +1,162 @@
+package io.maple.activities.launch.yarn;
+
+import static io.maple.activities.launch.yarn.YarnTestApps.observeUntil;
+import static io.maple.activities.launch.yarn.YarnTestApps.phase;
+import static io.maple.activities.launch.yarn.YarnTestApps.ref;
+import static io.maple.activities.launch.yarn.YarnTestApps.script;
+import static io.maple.activities.launch.yarn.YarnTestApps.target;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maple.activities.launch.LaunchFailedException;
+import io.maple.activities.launch.LaunchResult;
+import io.maple.workflows.contract.ClusterObservation;
+import io.maple.workflows.contract.ClusterPhase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The YARN launcher against a real in-process YARN, with real launch scripts and real AMs. */
+@ExtendWith(MiniYarn.class)
+class YarnLauncherIT {
+
+    private static final AtomicLong IDS = new AtomicLong(100);
+
+    @TempDir
+    static Path workDir;
+
+    static YarnClients clients;
+    static YarnLauncher launcher;
+
+    @BeforeAll
+    static void launcher() {
+        clients = new YarnClients();
+        launcher = new YarnLauncher(clients, YarnProperties.defaults(workDir), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void close() {
+        clients.destroy();
+    }
+
+    private List<YarnApp> appsTagged(long id) {
+        return clients.call(YarnTestApps.cluster(),
+                c -> YarnClientApplicationsSource.fetch(c, Set.of(YarnTags.forExecution(id))));
+    }
+
+    @Test
+    void anApplicationThatSucceedsIsFoundByTagAndEndsSucceeded() {
+        long id = IDS.incrementAndGet();
+        LaunchResult result = launcher.launch(target(id, script("succeed", 1500, "")));
+
+        assertThat(result.adopted()).isFalse();
+        assertThat(result.appId()).startsWith("application_");
+        assertThat(result.logTail()).contains("launching execution " + id).contains("submitted " + result.appId());
+        List<ClusterObservation> seen = observeUntil(() -> launcher.observe(ref(id)), YarnTestApps.isFinal(), 90_000);
+        assertThat(seen).extracting(ClusterObservation::phase).contains(ClusterPhase.RUNNING);
+        ClusterObservation last = seen.get(seen.size() - 1);
+        assertThat(last.phase()).isEqualTo(ClusterPhase.SUCCEEDED);
+        assertThat(last.rawState()).isEqualTo("FINISHED");
+        assertThat(last.finalStatus()).isEqualTo("SUCCEEDED");
+        assertThat(last.appId()).isEqualTo(result.appId());
+        assertThat(Files.exists(launcher.workDirOf(id).resolve("launch.log"))).isTrue();
+    }
+
+    @Test
+    void anApplicationMasterThatReportsFailureEndsFailed() {
+        long id = IDS.incrementAndGet();
+        launcher.launch(target(id, script("fail", 500, "")));
+
+        ClusterObservation last = last(observeUntil(() -> launcher.observe(ref(id)), YarnTestApps.isFinal(), 90_000));
+        assertThat(last.phase()).isEqualTo(ClusterPhase.FAILED);
+        assertThat(last.rawState()).isEqualTo("FINISHED");
+        assertThat(last.finalStatus()).isEqualTo("FAILED");
+        assertThat(last.diagnostics()).contains("test AM failed on purpose");
+    }
+
+    @Test
+    void anApplicationMasterThatCrashesEndsFailedWithYarnStateFailed() {
+        long id = IDS.incrementAndGet();
+        launcher.launch(target(id, script("crash", 0, "")));
+
+        List<ClusterObservation> seen = observeUntil(() -> launcher.observe(ref(id)), YarnTestApps.isFinal(), 90_000);
+        ClusterObservation last = last(seen);
+        assertThat(last.phase()).isEqualTo(ClusterPhase.FAILED);
+        assertThat(last.rawState()).isEqualTo("FAILED");
+        // never RUNNING: the workflow turns this FAILED into START_FAILED
+        assertThat(seen).extracting(ClusterObservation::phase).doesNotContain(ClusterPhase.RUNNING);
+    }
+
+    @Test
+    void killEndsEveryApplicationWithTheTagAndWaitsForTheRm() {
+        long id = IDS.incrementAndGet();
+        launcher.launch(target(id, script("succeed", 600_000, "")));
+        observeUntil(() -> launcher.observe(ref(id)), phase(ClusterPhase.RUNNING), 90_000);
+
+        ClusterObservation killed = launcher.kill(ref(id));
+
+        assertThat(killed.phase()).isEqualTo(ClusterPhase.KILLED);
+        assertThat(killed.rawState()).isEqualTo("KILLED");
+        assertThat(appsTagged(id)).singleElement().extracting(YarnApp::state).hasToString("KILLED");
+        // killing again is harmless: nothing is left to kill, the answer is the same
+        assertThat(launcher.kill(ref(id)).phase()).isEqualTo(ClusterPhase.KILLED);
+    }
+
+    @Test
+    void aRetriedLaunchAdoptsTheApplicationItsDeadLauncherSubmitted() throws Exception {
+        long id = IDS.incrementAndGet();
+        // the launcher process dies right after submitting (as a worker crash would leave it)
+        LaunchResult first = launcher.launch(target(id, script("succeed", 600_000, "kill -9 $$")));
+        LaunchResult retried = launcher.launch(target(id, script("succeed", 600_000, "kill -9 $$")));
+
+        assertThat(first.adopted()).isFalse();
+        assertThat(retried.adopted()).isTrue();
+        assertThat(retried.appId()).isEqualTo(first.appId());
+        assertThat(appsTagged(id)).hasSize(1);
+        // the script ran once: the retry asked the RM first and never re-submitted
+        String log = Files.readString(launcher.workDirOf(id).resolve("launch.log"));
+        assertThat(log.split("launching execution", -1)).hasSize(2);
+        assertThat(launcher.kill(ref(id)).phase()).isEqualTo(ClusterPhase.KILLED);
+    }
+
+    @Test
+    void aLauncherThatExitsNonZeroWithoutAnApplicationFailsWithItsLogTail() {
+        long id = IDS.incrementAndGet();
+        String broken = "#!/usr/bin/env bash\necho 'Error: Unrecognized option: --bogus' >&2\nexit 2\n";
+
+        assertThatThrownBy(() -> launcher.launch(target(id, broken)))
+                .isInstanceOf(LaunchFailedException.class)
+                .hasMessageContaining("exited with code 2")
+                .hasMessageContaining("Unrecognized option: --bogus");
+        assertThat(launcher.observe(ref(id)).phase()).isEqualTo(ClusterPhase.NOT_FOUND);
+    }
+
+    @Test
+    void anApplicationStuckInAcceptedPastTheBoundIsKilledAndReportedStartFailed() {
+        long id = IDS.incrementAndGet();
+        YarnLauncher bounded = new YarnLauncher(clients,
+                YarnProperties.defaults(workDir).withStartingTimeout(Duration.ofSeconds(4)), Clock.systemUTC());
+        bounded.launch(target(id, script("pending", 600_000, "")));
+
+        List<ClusterObservation> seen = observeUntil(() -> bounded.observe(ref(id)),
+                phase(ClusterPhase.START_FAILED), 60_000);
+        ClusterObservation stuck = last(seen);
+        assertThat(stuck.rawState()).isEqualTo("ACCEPTED");
+        assertThat(stuck.diagnostics()).contains("stayed ACCEPTED longer than PT4S").contains("killed by Maple");
+        assertThat(seen).extracting(ClusterObservation::phase).doesNotContain(ClusterPhase.RUNNING);
+        observeUntil(() -> appsTagged(id).get(0).toObservation(id, 0), phase(ClusterPhase.KILLED), 30_000);
+    }
+
+    private static ClusterObservation last(List<ClusterObservation> seen) {
+        return seen.get(seen.size() - 1);
+    }
+}
