@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -120,7 +121,8 @@ public class YarnPoller {
                 return null;
             }
             return new ClusterObservation(id, null, ClusterPhase.NOT_FOUND, null, null,
-                    "no YARN application tagged " + YarnTags.forExecution(id) + " for " + Duration.ofMillis(now - since),
+                    // "since" rather than "for": a text that changes every interval would re-signal every interval
+                    "no YARN application tagged " + YarnTags.forExecution(id) + " since " + Instant.ofEpochMilli(since),
                     null, null, null, Map.of(), now);
         }
         missingSince.remove(id);

@@ -1,10 +1,10 @@
 package io.maple.activities.launch.yarn;
 
-import static io.maple.activities.launch.yarn.YarnTestApps.observeUntil;
-import static io.maple.activities.launch.yarn.YarnTestApps.phase;
-import static io.maple.activities.launch.yarn.YarnTestApps.ref;
-import static io.maple.activities.launch.yarn.YarnTestApps.script;
-import static io.maple.activities.launch.yarn.YarnTestApps.target;
+import static io.maple.activities.launch.yarn.YarnTestSupport.observeUntil;
+import static io.maple.activities.launch.yarn.YarnTestSupport.phase;
+import static io.maple.activities.launch.yarn.YarnTestSupport.ref;
+import static io.maple.activities.launch.yarn.YarnTestSupport.script;
+import static io.maple.activities.launch.yarn.YarnTestSupport.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +49,7 @@ class YarnLauncherIT {
     }
 
     private List<YarnApp> appsTagged(long id) {
-        return clients.call(YarnTestApps.cluster(),
+        return clients.call(YarnTestSupport.cluster(),
                 c -> YarnClientApplicationsSource.fetch(c, Set.of(YarnTags.forExecution(id))));
     }
 
@@ -61,7 +61,7 @@ class YarnLauncherIT {
         assertThat(result.adopted()).isFalse();
         assertThat(result.appId()).startsWith("application_");
         assertThat(result.logTail()).contains("launching execution " + id).contains("submitted " + result.appId());
-        List<ClusterObservation> seen = observeUntil(() -> launcher.observe(ref(id)), YarnTestApps.isFinal(), 90_000);
+        List<ClusterObservation> seen = observeUntil(() -> launcher.observe(ref(id)), YarnTestSupport.isFinal(), 90_000);
         assertThat(seen).extracting(ClusterObservation::phase).contains(ClusterPhase.RUNNING);
         ClusterObservation last = seen.get(seen.size() - 1);
         assertThat(last.phase()).isEqualTo(ClusterPhase.SUCCEEDED);
@@ -76,7 +76,7 @@ class YarnLauncherIT {
         long id = IDS.incrementAndGet();
         launcher.launch(target(id, script("fail", 500, "")));
 
-        ClusterObservation last = last(observeUntil(() -> launcher.observe(ref(id)), YarnTestApps.isFinal(), 90_000));
+        ClusterObservation last = last(observeUntil(() -> launcher.observe(ref(id)), YarnTestSupport.isFinal(), 90_000));
         assertThat(last.phase()).isEqualTo(ClusterPhase.FAILED);
         assertThat(last.rawState()).isEqualTo("FINISHED");
         assertThat(last.finalStatus()).isEqualTo("FAILED");
@@ -88,7 +88,7 @@ class YarnLauncherIT {
         long id = IDS.incrementAndGet();
         launcher.launch(target(id, script("crash", 0, "")));
 
-        List<ClusterObservation> seen = observeUntil(() -> launcher.observe(ref(id)), YarnTestApps.isFinal(), 90_000);
+        List<ClusterObservation> seen = observeUntil(() -> launcher.observe(ref(id)), YarnTestSupport.isFinal(), 90_000);
         ClusterObservation last = last(seen);
         assertThat(last.phase()).isEqualTo(ClusterPhase.FAILED);
         assertThat(last.rawState()).isEqualTo("FAILED");

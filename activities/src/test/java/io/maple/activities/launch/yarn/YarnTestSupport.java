@@ -16,12 +16,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Launch scripts, targets and waits shared by the YARN integration tests. */
-final class YarnTestApps {
+public final class YarnTestSupport {
 
-    private YarnTestApps() {
+    private YarnTestSupport() {
     }
 
-    static ClusterRecord cluster() {
+    public static ClusterRecord cluster() {
         return new ClusterRecord(1L, "mini", ClusterCategory.YARN, MiniYarn.clusterConfigJson(), null, null, null);
     }
 
@@ -29,7 +29,7 @@ final class YarnTestApps {
      * A real launch script, shaped like a rendered spark-submit one: it runs the {@link TestSubmit}
      * JVM with the tag Maple gave it, then {@code after} (e.g. {@code kill -9 $$} to die after submitting).
      */
-    static String script(String mode, long millis, String after) {
+    public static String script(String mode, long millis, String after) {
         return """
                 #!/usr/bin/env bash
                 set -eu
@@ -40,22 +40,22 @@ final class YarnTestApps {
                 TestSubmit.class.getName(), mode, millis, after);
     }
 
-    static LaunchTarget target(long executionId, String script) {
+    public static LaunchTarget target(long executionId, String script) {
         return new LaunchTarget(execution(executionId, ExecutionStatus.STARTING), cluster(),
                 new LaunchSpec.Script(script, "maple-id=" + executionId));
     }
 
-    static ExecutionRecord execution(long id, ExecutionStatus status) {
+    public static ExecutionRecord execution(long id, ExecutionStatus status) {
         return new ExecutionRecord(id, "u-" + id, "yarn-it", null, "it", "mini", "default", EngineCategory.SPARK,
                 "3.5.5", 1, status, "g", "u", null, "batch", "spark-jar", null, null, null, null, null, null, 0L);
     }
 
-    static AppRef ref(long executionId) {
+    public static AppRef ref(long executionId) {
         return new AppRef(executionId, cluster(), null, null);
     }
 
     /** Observes until {@code done} holds; returns every observation seen (the last one satisfies it). */
-    static List<ClusterObservation> observeUntil(Supplier<ClusterObservation> observe,
+    public static List<ClusterObservation> observeUntil(Supplier<ClusterObservation> observe,
                                                  Predicate<ClusterObservation> done, long timeoutMillis) {
         List<ClusterObservation> seen = new ArrayList<>();
         long deadline = System.currentTimeMillis() + timeoutMillis;
@@ -77,11 +77,11 @@ final class YarnTestApps {
         }
     }
 
-    static Predicate<ClusterObservation> phase(ClusterPhase p) {
+    public static Predicate<ClusterObservation> phase(ClusterPhase p) {
         return o -> o.phase() == p;
     }
 
-    static Predicate<ClusterObservation> isFinal() {
+    public static Predicate<ClusterObservation> isFinal() {
         return o -> o.phase().isFinal();
     }
 }

@@ -1,0 +1,38 @@
+package io.maple.activities.launch.yarn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+
+class YarnClusterConfigTest {
+
+    @Test
+    void severalRmAddressesConfigureResourceManagerHa() {
+        YarnClusterConfig c = YarnClusterConfig.parse("""
+                {"rmAddresses": ["rm-a:8032", "rm-b:8032"], "clusterId": "prod",
+                 "properties": {"yarn.client.failover-max-attempts": "2"}, "unknownKey": 1}""");
+        Configuration conf = c.toHadoopConfiguration();
+
+        assertThat(c.highAvailability()).isTrue();
+        assertThat(conf.getBoolean("yarn.resourcemanager.ha.enabled", false)).isTrue();
+        assertThat(conf.get("yarn.resourcemanager.ha.rm-ids")).isEqualTo("rm1,rm2");
+        assertThat(conf.get("yarn.resourcemanager.address.rm2")).isEqualTo("rm-b:8032");
+        assertThat(conf.get("yarn.resourcemanager.cluster-id")).isEqualTo("prod");
+        assertThat(conf.get("yarn.client.failover-max-attempts")).isEqualTo("2");
+    }
+
+    @Test
+    void oneAddressIsAPlainRmAndKerberosNeedsBothHalves() {
+        Configuration conf = YarnClusterConfig.parse("{\"rmAddresses\": [\"rm:8032\"]}").toHadoopConfiguration();
+        assertThat(conf.get("yarn.resourcemanager.address")).isEqualTo("rm:8032");
+        assertThat(conf.getBoolean("yarn.resourcemanager.ha.enabled", false)).isFalse();
+
+        assertThatThrownBy(() -> YarnClusterConfig.parse("{\"rmAddresses\": [\"rm:8032\"], \"principal\": \"m@R\"}"))
+                .hasMessageContaining("principal and keytab");
+        assertThatThrownBy(() -> YarnClusterConfig.parse("{}")).hasMessageContaining("hadoopConfDir or rmAddresses");
+        assertThat(YarnClusterConfig.parse("{\"rmAddresses\": [\"rm:1\"], \"principal\": \"m@R\", \"keytab\": \"/k\"}")
+                .toHadoopConfiguration().get("hadoop.security.authentication")).isEqualTo("kerberos");
+    }
+}
