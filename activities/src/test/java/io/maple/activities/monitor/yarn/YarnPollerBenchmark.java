@@ -21,7 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import io.maple.activities.launch.yarn.MiniYarn;
+import io.maple.activities.launch.yarn.YarnClientApplicationsSource;
+import io.maple.activities.launch.yarn.YarnClients;
+import io.maple.activities.launch.yarn.YarnTestSupport;
+import java.util.HashSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Batched polling vs per-application polling with N running apps (up to 10,000), on a simulated RM
@@ -32,8 +38,11 @@ import org.junit.jupiter.api.Test;
  * deserialize it, mapping, change detection); what differs is the number of RM calls: one per
  * interval for the poller, N for per-application polling. The simulated RM has no network, so the
  * CPU figures leave out per-call RPC cost (round trip, RM handler, protobuf framing), which is what
- * per-application polling multiplies by N.
+ * per-application polling multiplies by N. That cost is measured in the same run against the real
+ * in-process RM ({@link #realRmCallCost()}): one {@code getApplications} by tag, and one carrying
+ * 10,000 tags as the poller's call would.
  */
+@ExtendWith(MiniYarn.class)
 class YarnPollerBenchmark {
 
     /** An RM holding N apps, indexed by tag; every call copies what it returns, as deserializing would. */
@@ -99,6 +108,45 @@ class YarnPollerBenchmark {
             assertThat(batched.rmCallsPerInterval()).isEqualTo(1);
             assertThat(perApp.rmCallsPerInterval()).isEqualTo(n);
             assertThat(batched.signals()).isEqualTo(perApp.signals());
+        }
+    }
+
+    @Test
+    void realRmCallCost() {
+        YarnClients clients = new YarnClients();
+        try {
+            YarnClientApplicationsSource rm = new YarnClientApplicationsSource(clients, YarnTestSupport.cluster());
+            for (int i = 0; i < 50; i++) {
+                rm.applicationsTagged(Set.of(YarnTags.forExecution(i))); // warm-up
+            }
+            int calls = 500;
+            long wall0 = System.nanoTime();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            for (int i = 0; i < calls; i++) {
+                rm.applicationsTagged(Set.of(YarnTags.forExecution(i)));
+            }
+            double wallPerCall = (System.nanoTime() - wall0) / 1e6 / calls;
+            double cpuPerCall = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e6 / calls;
+            Set<String> tags = new HashSet<>();
+            for (long id = 1; id <= 10_000; id++) {
+                tags.add(YarnTags.forExecution(id));
+            }
+            rm.applicationsTagged(tags);
+            long wallB = System.nanoTime();
+            long cpuB = CPU.getCurrentThreadCpuTime();
+            for (int i = 0; i < 10; i++) {
+                rm.applicationsTagged(tags);
+            }
+            double wallBatched = (System.nanoTime() - wallB) / 1e6 / 10;
+            double cpuBatched = (CPU.getCurrentThreadCpuTime() - cpuB) / 1e6 / 10;
+            System.out.printf("%nreal in-process RM (MiniYARNCluster, client side):%n"
+                    + "  getApplications(1 tag):       %.3f ms wall, %.3f ms client CPU per call"
+                    + " -> per-application polling of 10,000 apps = %.0f ms wall, %.0f ms CPU per interval%n"
+                    + "  getApplications(10,000 tags): %.3f ms wall, %.3f ms client CPU per call (the poller's one call)%n",
+                    wallPerCall, cpuPerCall, wallPerCall * 10_000, cpuPerCall * 10_000, wallBatched, cpuBatched);
+            assertThat(wallBatched).isLessThan(wallPerCall * 10_000);
+        } finally {
+            clients.destroy();
         }
     }
 
