@@ -21,6 +21,7 @@ public final class MiniYarn implements BeforeAllCallback, ExtensionContext.Store
     private static MiniYarn instance;
 
     private MiniYARNCluster cluster;
+    private Path base;
     private Path confDir;
 
     @Override
@@ -45,7 +46,7 @@ public final class MiniYarn implements BeforeAllCallback, ExtensionContext.Store
 
     private void start() {
         try {
-            Path base = Files.createTempDirectory("maple-miniyarn");
+            base = Files.createTempDirectory("maple-miniyarn");
             System.setProperty("test.build.data", base.toString());
             Configuration conf = new YarnConfiguration();
             conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
@@ -93,7 +94,10 @@ public final class MiniYarn implements BeforeAllCallback, ExtensionContext.Store
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         cluster.stop();
+        try (var paths = Files.walk(base)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }
