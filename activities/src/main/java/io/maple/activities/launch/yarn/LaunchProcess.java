@@ -31,7 +31,16 @@ final class LaunchProcess {
     private LaunchProcess() {
     }
 
-    static Outcome run(Path workDir, String script, Map<String, String> env, Duration timeout, int tailBytes) {
+    /** How often {@code whileRunning} is called (the activity heartbeat when run inside one). */
+    static final Duration TICK = Duration.ofSeconds(5);
+
+    /**
+     * Runs the script to its end or the timeout. {@code whileRunning} is called every {@link #TICK};
+     * if it throws (e.g. the activity was cancelled) the script and its children are destroyed and
+     * the exception is rethrown.
+     */
+    static Outcome run(Path workDir, String script, Map<String, String> env, Duration timeout, int tailBytes,
+                       Runnable whileRunning) {
         try {
             Files.createDirectories(workDir);
             Path scriptFile = workDir.resolve(SCRIPT);
@@ -45,14 +54,23 @@ final class LaunchProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.environment().putAll(env);
             Process process = pb.start();
-            Integer exit;
-            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                exit = process.exitValue();
-            } else {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-                exit = null;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Integer exit = null;
+            while (exit == null) {
+                long left = Math.min(TICK.toNanos(), deadline - System.nanoTime());
+                if (process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    exit = process.exitValue();
+                } else if (System.nanoTime() >= deadline) {
+                    destroy(process);
+                    break;
+                } else {
+                    try {
+                        whileRunning.run();
+                    } catch (RuntimeException e) {
+                        destroy(process);
+                        throw e;
+                    }
+                }
             }
             return new Outcome(exit, tail(log, tailBytes));
         } catch (IOException e) {
@@ -61,6 +79,12 @@ final class LaunchProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the launch script ran", e);
         }
+    }
+
+    private static void destroy(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** The last {@code bytes} of the log (whole lines), or "" when there is none. */

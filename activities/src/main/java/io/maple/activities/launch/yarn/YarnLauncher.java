@@ -10,6 +10,8 @@ import io.maple.engine.spi.LaunchSpec;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.workflows.contract.ClusterObservation;
 import io.maple.workflows.contract.ClusterPhase;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
@@ -69,7 +71,7 @@ public class YarnLauncher implements ClusterLauncher {
                     LaunchProcess.tail(workDir.resolve(LaunchProcess.LOG), properties.logTailBytes()));
         }
         LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target.cluster(), id, tag),
-                properties.launcherTimeout(), properties.logTailBytes());
+                properties.launcherTimeout(), properties.logTailBytes(), heartbeat());
         // the launcher's exit code does not decide: a script may fail after submitting (then we adopt)
         Optional<YarnApp> app = latest(clients.call(target.cluster(), c -> YarnClientApplicationsSource.fetch(c, Set.of(tag))));
         if (app.isEmpty()) {
@@ -140,6 +142,20 @@ public class YarnLauncher implements ClusterLauncher {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the RM to confirm the kill", e);
             }
+        }
+    }
+
+    /**
+     * Inside a Temporal activity: heartbeats while the script runs, so a long spark-submit is not
+     * mistaken for a dead worker, and a cancelled activity stops the script (heartbeat throws).
+     * Outside one (tests, tools): nothing.
+     */
+    private static Runnable heartbeat() {
+        try {
+            ActivityExecutionContext context = Activity.getExecutionContext();
+            return () -> context.heartbeat("launch script running");
+        } catch (IllegalStateException | NullPointerException notInAnActivity) {
+            return () -> { };
         }
     }
 

@@ -1,5 +1,6 @@
 package io.maple.activities.monitor.yarn;
 
+import io.maple.activities.launch.LaunchResult;
 import io.maple.domain.ExecInfo;
 import io.maple.domain.ExecInfo.ClusterInfo;
 import io.maple.domain.ExecInfo.RawInfo;
@@ -55,6 +56,29 @@ public final class YarnExecInfoBuilder {
         return new ExecInfo(base.lastStatus(), base.startInfo(), phase,
                 new ClusterInfo(clusterStatuses, resources, detail), raw == null ? base.rawStatus() : raw,
                 new RawInfo(rawStatuses));
+    }
+
+    /**
+     * Records a launch in {@code startInfo.statuses}: code SUBMITTED or ADOPTED (a retried launch
+     * found the app), the app id as status, the launcher's log tail as message.
+     */
+    public static ExecInfo launched(ExecInfo current, LaunchResult result, long atMillis) {
+        return startEntry(current, new StatusEntry(result.adopted() ? "ADOPTED" : "SUBMITTED", result.appId(),
+                result.logTail(), Instant.ofEpochMilli(atMillis).toString()));
+    }
+
+    /** Records a launch that failed for good (LaunchFailedException): its message carries the log tail. */
+    public static ExecInfo launchFailed(ExecInfo current, String message, long atMillis) {
+        return startEntry(current, new StatusEntry("START_FAILED", "START_FAILED", message,
+                Instant.ofEpochMilli(atMillis).toString()));
+    }
+
+    private static ExecInfo startEntry(ExecInfo current, StatusEntry entry) {
+        ExecInfo base = current == null ? ExecInfo.empty() : current;
+        List<StatusEntry> statuses = new ArrayList<>(base.startInfo() == null ? List.of() : base.startInfo().statuses());
+        statuses.add(entry);
+        return new ExecInfo(base.lastStatus(), new ExecInfo.StartInfo(statuses), base.lastClusterStatus(),
+                base.clusterInfo(), base.rawStatus(), base.rawInfo());
     }
 
     static String rawStatus(ClusterObservation o) {

@@ -156,6 +156,32 @@ class YarnLauncherIT {
         observeUntil(() -> appsTagged(id).get(0).toObservation(id, 0), phase(ClusterPhase.KILLED), 30_000);
     }
 
+    @io.temporal.activity.ActivityInterface
+    public interface LaunchActivity {
+        String launch(long executionId, String script);
+    }
+
+    @Test
+    void insideAnActivityTheLauncherHeartbeatsWhileTheScriptRuns() {
+        long id = IDS.incrementAndGet();
+        io.temporal.testing.TestActivityEnvironment env = io.temporal.testing.TestActivityEnvironment.newInstance();
+        try {
+            java.util.concurrent.atomic.AtomicInteger heartbeats = new java.util.concurrent.atomic.AtomicInteger();
+            env.setActivityHeartbeatListener(String.class, details -> heartbeats.incrementAndGet());
+            env.registerActivitiesImplementations((LaunchActivity) (execId, text) -> launcher.launch(target(execId, text)).appId());
+            LaunchActivity activity = env.newActivityStub(LaunchActivity.class, io.temporal.activity.ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(6))
+                    .setRetryOptions(io.temporal.common.RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
+
+            assertThatThrownBy(() -> activity.launch(id, "#!/usr/bin/env bash\nsleep 11\necho 'gave up'\nexit 2\n"))
+                    .hasStackTraceContaining("LaunchFailedException")
+                    .hasStackTraceContaining("gave up");
+            assertThat(heartbeats.get()).isGreaterThanOrEqualTo(2);
+        } finally {
+            env.close();
+        }
+    }
+
     private static ClusterObservation last(List<ClusterObservation> seen) {
         return seen.get(seen.size() - 1);
     }

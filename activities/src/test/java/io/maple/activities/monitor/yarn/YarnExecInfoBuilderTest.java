@@ -51,4 +51,21 @@ class YarnExecInfoBuilderTest {
         assertThat(out.lastStatus()).isEqualTo("RUNNING");
         assertThat(out.startInfo().statuses()).hasSize(1);
     }
+
+    @Test
+    void launchesGoToStartInfoAndClusterObservationsKeepThem() {
+        ExecInfo info = YarnExecInfoBuilder.launched(null,
+                new io.maple.activities.launch.LaunchResult("application_1_0001", false, null, "submitted ok\n"), 1_000);
+        info = YarnExecInfoBuilder.launched(info,
+                new io.maple.activities.launch.LaunchResult("application_1_0001", true, null, ""), 2_000);
+        info = YarnExecInfoBuilder.apply(info, obs(ClusterPhase.RUNNING, "RUNNING", "UNDEFINED", "1MB", 3_000));
+
+        assertThat(info.startInfo().statuses()).extracting(ExecInfo.StatusEntry::code)
+                .containsExactly("SUBMITTED", "ADOPTED");
+        assertThat(info.startInfo().statuses().get(0).message()).isEqualTo("submitted ok\n");
+        assertThat(info.startInfo().statuses().get(0).status()).isEqualTo("application_1_0001");
+        assertThat(info.lastClusterStatus()).isEqualTo("RUNNING");
+        assertThat(YarnExecInfoBuilder.launchFailed(null, "exited with code 2", 0).startInfo().statuses())
+                .singleElement().extracting(ExecInfo.StatusEntry::code).isEqualTo("START_FAILED");
+    }
 }
