@@ -20,6 +20,8 @@ final class LaunchProcess {
 
     static final String SCRIPT = "launch.sh";
     static final String LOG = "launch.log";
+    /** "pid startEpochMillis" of the running script: a restarted worker finds a script it orphaned. */
+    static final String PID = "launch.pid";
 
     /** How the script ended; {@code exitCode} is null when it was destroyed after the timeout. */
     record Outcome(Integer exitCode, String logTail) {
@@ -54,6 +56,9 @@ final class LaunchProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.environment().putAll(env);
             Process process = pb.start();
+            Path pidFile = workDir.resolve(PID);
+            Files.writeString(pidFile, process.pid() + " "
+                    + process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L));
             long deadline = System.nanoTime() + timeout.toNanos();
             Integer exit = null;
             while (exit == null) {
@@ -72,12 +77,59 @@ final class LaunchProcess {
                     }
                 }
             }
+            Files.deleteIfExists(pidFile);
             return new Outcome(exit, tail(log, tailBytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the launch script ran", e);
+        }
+    }
+
+    /**
+     * Waits for a script an earlier attempt started and left running (its worker died), so a retry
+     * never runs a second submitter beside it. Returns true if there was one (then look the tag up again).
+     */
+    static boolean awaitEarlierAttempt(Path workDir, Duration timeout, Runnable whileWaiting) {
+        Path pidFile = workDir.resolve(PID);
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        try {
+            String[] parts = Files.readString(pidFile).strip().split(" ");
+            long pid = Long.parseLong(parts[0]);
+            long started = Long.parseLong(parts[1]);
+            // same pid and same start time: the very process, not a recycled pid
+            java.util.Optional<ProcessHandle> orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L) == started);
+            if (orphan.isEmpty()) {
+                Files.deleteIfExists(pidFile);
+                return false;
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            java.util.concurrent.CompletableFuture<ProcessHandle> exit = orphan.get().onExit();
+            while (!exit.isDone()) {
+                if (System.nanoTime() >= deadline) {
+                    orphan.get().descendants().forEach(ProcessHandle::destroyForcibly);
+                    orphan.get().destroyForcibly();
+                    break;
+                }
+                try {
+                    exit.get(Math.min(TICK.toNanos(), deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    whileWaiting.run();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    break;
+                }
+            }
+            Files.deleteIfExists(pidFile);
+            return true;
+        } catch (IOException | NumberFormatException | ArrayIndexOutOfBoundsException unreadable) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an earlier launch script", e);
         }
     }
 

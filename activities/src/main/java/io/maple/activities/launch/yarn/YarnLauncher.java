@@ -70,6 +70,15 @@ public class YarnLauncher implements ClusterLauncher {
             return new LaunchResult(existing.get().appId(), true, existing.get().toObservation(id, clock.millis()),
                     LaunchProcess.tail(workDir.resolve(LaunchProcess.LOG), properties.logTailBytes()));
         }
+        if (LaunchProcess.awaitEarlierAttempt(workDir, properties.launcherTimeout(), heartbeat())) {
+            // a script orphaned by a dead worker has ended: it may have submitted the app
+            existing = latest(clients.call(target.cluster(), c -> YarnClientApplicationsSource.fetch(c, Set.of(tag))));
+            if (existing.isPresent()) {
+                log.info("execution {}: adopting {} submitted by an orphaned launch script", id, existing.get().appId());
+                return new LaunchResult(existing.get().appId(), true, existing.get().toObservation(id, clock.millis()),
+                        LaunchProcess.tail(workDir.resolve(LaunchProcess.LOG), properties.logTailBytes()));
+            }
+        }
         LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target.cluster(), id, tag),
                 properties.launcherTimeout(), properties.logTailBytes(), heartbeat());
         // the launcher's exit code does not decide: a script may fail after submitting (then we adopt)

@@ -129,6 +129,30 @@ class YarnLauncherIT {
     }
 
     @Test
+    void aRetryWaitsForTheScriptItsDeadWorkerLeftRunningAndAdoptsWhatItSubmitted() throws Exception {
+        long id = IDS.incrementAndGet();
+        Path dir = launcher.workDirOf(id);
+        Files.createDirectories(dir);
+        // what a worker that died mid-launch leaves behind: its script still running, and the pid file
+        Files.writeString(dir.resolve("orphan.sh"), "sleep 3\n" + script("succeed", 600_000, ""));
+        ProcessBuilder pb = new ProcessBuilder("bash", "orphan.sh").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("launch.log").toFile()));
+        pb.environment().put("MAPLE_EXECUTION_ID", Long.toString(id));
+        pb.environment().put("MAPLE_APPLICATION_TAG", YarnTags.forExecution(id));
+        pb.environment().put("HADOOP_CONF_DIR", MiniYarn.confDir().toString());
+        Process orphan = pb.start();
+        Files.writeString(dir.resolve("launch.pid"),
+                orphan.pid() + " " + orphan.info().startInstant().orElseThrow().toEpochMilli());
+
+        LaunchResult retried = launcher.launch(target(id, script("succeed", 600_000, "")));
+
+        assertThat(orphan.isAlive()).isFalse();
+        assertThat(retried.adopted()).isTrue();
+        assertThat(appsTagged(id)).singleElement().extracting(YarnApp::appId).isEqualTo(retried.appId());
+        assertThat(launcher.kill(ref(id)).phase()).isEqualTo(ClusterPhase.KILLED);
+    }
+
+    @Test
     void aLauncherThatExitsNonZeroWithoutAnApplicationFailsWithItsLogTail() {
         long id = IDS.incrementAndGet();
         String broken = "#!/usr/bin/env bash\necho 'Error: Unrecognized option: --bogus' >&2\nexit 2\n";
