@@ -2,6 +2,7 @@ package io.maple.engine.flink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maple.domain.JobConfig;
 import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.JobConfValues;
@@ -21,7 +22,8 @@ record FlinkApp(String mainFile, String mainClass, List<String> args, String pyF
     static final String RUNNER_MAIN = "io.maple.runner.flink.MapleFlinkRunner";
 
     private static final int MAX_JOB_ARG = 100_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // sorted keys: the same job always renders the same argument (golden files, dedup by content)
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     static FlinkApp of(JobConfig job, String runnerJar) {
         if (job.runType() == null) {

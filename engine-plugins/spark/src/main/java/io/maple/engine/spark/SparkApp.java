@@ -2,6 +2,7 @@ package io.maple.engine.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maple.domain.JobConfig;
 import io.maple.domain.RunType;
 import io.maple.engine.spi.InvalidJobException;
@@ -27,7 +28,8 @@ record SparkApp(String primary, String mainClass, List<String> args, String pyFi
     /** Linux refuses a single argument above 128 KiB; stay well below it. */
     private static final int MAX_JOB_ARG = 100_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // sorted keys: the same job always renders the same argument (golden files, dedup by content)
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     static SparkApp of(JobConfig job, String runnerJar) {
         if (job.runType() == null) {
