@@ -6,12 +6,11 @@ import io.maple.domain.ClusterCategory;
 import io.maple.domain.RunType;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.ResourceYaml;
-import java.nio.charset.StandardCharsets;
+import io.maple.engine.spi.testing.ArgvRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,7 +45,7 @@ class SparkGoldenTest {
             golden = GOLDEN.resolve(category.name().toLowerCase() + "-" + runType.wireName() + ".sh");
             assertThat(rendered).startsWith("#!/usr/bin/env bash\n").contains("\nset -euo pipefail\n")
                     .contains("exec '/opt/spark-3.5.5/bin/spark-submit'");
-            assertBashSyntax(rendered);
+            ArgvRecorder.assertBashSyntax(rendered);
         } else {
             LaunchSpec.Resource resource = (LaunchSpec.Resource) spec;
             assertThat(category).isEqualTo(ClusterCategory.K8S);
@@ -59,15 +58,6 @@ class SparkGoldenTest {
             Files.writeString(golden, rendered);
         }
         assertThat(rendered).isEqualTo(Files.readString(golden));
-    }
-
-    static void assertBashSyntax(String script) throws Exception {
-        Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
-        bash.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-        bash.getOutputStream().close();
-        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(bash.exitValue()).as("bash -n: " + output).isZero();
     }
 
     @SuppressWarnings("unchecked")

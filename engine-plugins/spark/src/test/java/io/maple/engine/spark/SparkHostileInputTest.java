@@ -13,6 +13,7 @@ import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.Names;
 import io.maple.engine.spi.ResourceYaml;
+import io.maple.engine.spi.testing.ArgvRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.maple.engine.spark;
+package io.maple.engine.spi.testing;
 
 import static io.maple.engine.spi.Shell.quote;
 
@@ -10,18 +10,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A stand-in engine home whose {@code bin/<tool>} only records its argv (NUL separated, so newlines in
  * an argument survive) and the environment variable {@code envName}; then runs a rendered script.
  */
-final class ArgvRecorder {
+public final class ArgvRecorder {
 
-    final Path home;
-    final Path argv;
-    final Path env;
+    public final Path home;
+    public final Path argv;
+    public final Path env;
 
-    ArgvRecorder(Path dir, String homeName, String tool, String envName) throws IOException {
+    public ArgvRecorder(Path dir, String homeName, String tool, String envName) throws IOException {
         home = Files.createDirectories(dir.resolve(homeName));
         argv = dir.resolve("argv.bin");
         env = dir.resolve("env.txt");
@@ -35,7 +36,7 @@ final class ArgvRecorder {
     }
 
     /** Runs the script with bash in {@code cwd}; returns its exit code. */
-    int run(String script, Path cwd) throws IOException, InterruptedException {
+    public int run(String script, Path cwd) throws IOException, InterruptedException {
         Path file = cwd.resolve("launch.sh");
         Files.writeString(file, script);
         Process process = new ProcessBuilder("bash", file.toString()).directory(cwd.toFile())
@@ -51,7 +52,7 @@ final class ArgvRecorder {
         return process.exitValue();
     }
 
-    List<String> recordedArgv() throws IOException {
+    public List<String> recordedArgv() throws IOException {
         String raw = Files.readString(argv, StandardCharsets.UTF_8);
         if (raw.isEmpty()) {
             return List.of();
@@ -60,7 +61,17 @@ final class ArgvRecorder {
         return Arrays.asList(raw.substring(0, raw.length() - 1).split("\0", -1));
     }
 
-    String recordedEnv() throws IOException {
+    public String recordedEnv() throws IOException {
         return Files.readString(env, StandardCharsets.UTF_8);
+    }
+
+    /** Asserts that {@code bash -n} accepts the script. */
+    public static void assertBashSyntax(String script) throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
+        bash.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        bash.getOutputStream().close();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).as("bash -n: " + output).isZero();
     }
 }
