@@ -59,6 +59,13 @@ record FlinkApp(String mainFile, String mainClass, List<String> args, String pyF
         } else {
             runnerJob.put("file", conf.string("mainFile"));
         }
+        String mode = conf.string("mode");
+        if (mode != null) {
+            if (!mode.equals("batch") && !mode.equals("streaming")) {
+                throw new InvalidJobException("jobConf.mode", "jobConf.mode must be batch or streaming");
+            }
+            runnerJob.put("mode", mode);
+        }
         String encoded;
         try {
             encoded = Base64.getEncoder().encodeToString(JSON.writeValueAsBytes(runnerJob));
