@@ -17,7 +17,7 @@ exec '/opt/spark-3.5.5/bin/spark-submit' \
   --executor-memory '4g' \
   --driver-java-options '-Dlog.level=info' \
   --driver-class-path '/opt/lib/extra.jar' \
-  --jars 'hdfs:///apps/etl.jar,hdfs:///libs/util.jar' \
+  --jars 'hdfs:///libs/util.jar' \
   --files 'hdfs:///conf/app.conf' \
   --conf 'spark.hadoop.ipc.client.connect.timeout=2000' \
   --conf 'spark.hadoop.yarn.client.failover-max-attempts=2' \

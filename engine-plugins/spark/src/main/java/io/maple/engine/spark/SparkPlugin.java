@@ -3,12 +3,16 @@ package io.maple.engine.spark;
 import io.maple.domain.ClusterCategory;
 import io.maple.domain.EngineCategory;
 import io.maple.domain.JobConfig;
+import io.maple.domain.RunType;
 import io.maple.engine.spi.EnginePlugin;
 import io.maple.engine.spi.InvalidJobException;
+import io.maple.engine.spi.JobConfValues;
 import io.maple.engine.spi.JobConfigMerger;
 import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.PluginSettings;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Spark 3.x and 4.x on YARN (spark-submit in cluster mode), LOCAL (spark-submit local[2]) and K8S
@@ -75,6 +79,7 @@ public final class SparkPlugin implements EnginePlugin {
                 ? settings.get("spark.k8s.runner-jar", "local:///opt/maple/maple-spark-runner.jar")
                 : settings.get("spark.runner-jar", request.engineHome() + "/maple/maple-spark-runner.jar");
         SparkApp app = SparkApp.of(job, runnerJar);
+        job = withoutPrimaryJar(job);
         if (app.usesRunner() && !request.engineVersion().startsWith("3.")) {
             throw new InvalidJobException("engineVersion", "runType " + job.runType().wireName()
                     + " runs through Maple's Spark runner, which needs Spark 3.x (Scala 2.12)");
@@ -82,6 +87,19 @@ public final class SparkPlugin implements EnginePlugin {
         SparkOptions options = SparkOptions.resolve(job, request.engineExtInfo(), request.clusterCategory(),
                 request.clusterQueue());
         return new Prepared(options, app);
+    }
+
+    /** A jar job without jobConf.mainFile runs the first of {@code jars}: do not ship it twice. */
+    private static JobConfig withoutPrimaryJar(JobConfig job) {
+        if (job.runType() != RunType.JAR || new JobConfValues(job.jobConf()).has("mainFile")
+                || job.jars() == null || job.jars().isBlank()) {
+            return job;
+        }
+        String rest = Arrays.stream(job.jars().split(",")).skip(1).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(","));
+        return new JobConfig(job.driverCores(), job.driverMemory(), job.numExecutors(), job.executorCores(),
+                job.executorMemory(), job.driverJavaOptions(), job.driverClassPath(), rest.isEmpty() ? null : rest,
+                job.files(), job.archives(), job.conf(), job.runType(), job.jobConf());
     }
 
     private record Prepared(SparkOptions options, SparkApp app) {
