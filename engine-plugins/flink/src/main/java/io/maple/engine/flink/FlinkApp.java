@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maple.domain.JobConfig;
+import io.maple.engine.spi.DataCalcPipelineCheck;
 import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.JobConfValues;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Flink runs for a runType. jar: the user's jar; py: a Python program through Flink's
@@ -20,6 +22,10 @@ import java.util.Map;
 record FlinkApp(String mainFile, String mainClass, List<String> args, String pyFiles, boolean python) {
 
     static final String RUNNER_MAIN = "io.maple.runner.flink.MapleFlinkRunner";
+
+    /** Flink's filesystem connector formats and its jdbc connector; sources need a schema on Flink. */
+    private static final DataCalcPipelineCheck PIPELINES =
+            new DataCalcPipelineCheck(Set.of("csv", "json", "parquet", "orc", "jdbc"), true);
 
     private static final int MAX_JOB_ARG = 100_000;
     // sorted keys: the same job always renders the same argument (golden files, dedup by content)
@@ -54,6 +60,9 @@ record FlinkApp(String mainFile, String mainClass, List<String> args, String pyF
             Object value = conf.raw(inlineKey);
             if (type.equals("data_calc") != value instanceof Map<?, ?>) {
                 throw new InvalidJobException("jobConf." + inlineKey, "jobConf." + inlineKey + " has the wrong type");
+            }
+            if (value instanceof Map<?, ?> pipeline) {
+                PIPELINES.check(pipeline);
             }
             runnerJob.put(inlineKey, value);
         } else {

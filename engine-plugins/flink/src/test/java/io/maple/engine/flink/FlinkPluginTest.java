@@ -46,6 +46,15 @@ class FlinkPluginTest {
         assertThat(plugin.supports("1.20.1; rm -rf /", ClusterCategory.YARN)).isFalse();
     }
 
+    @Test
+    void anInlineDataCalcPipelineIsCheckedAndItsSourcesNeedASchema() {
+        Map<String, Object> pipeline = Map.of(
+                "sources", java.util.List.of(Map.of("name", "s", "format", "csv", "path", "p")),
+                "sinks", java.util.List.of(Map.of("from", "s", "format", "json", "path", "o")));
+        assertField(new JobConfig(null, null, null, null, null, null, null, null, null, null, null,
+                RunType.DATA_CALC, Map.of("pipeline", pipeline)), ClusterCategory.LOCAL, "jobConf.pipeline.sources[0].schema");
+    }
+
     private JobConfig jobWithConf(String key, String value) {
         return new JobConfig(null, null, null, null, null, null, null, null, null, null, Map.of(key, value),
                 RunType.JAR, Map.of("mainFile", "a.jar"));

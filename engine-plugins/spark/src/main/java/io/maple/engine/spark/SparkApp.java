@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.maple.domain.JobConfig;
 import io.maple.domain.RunType;
+import io.maple.engine.spi.DataCalcPipelineCheck;
 import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.JobConfValues;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What spark-submit runs for a runType: the primary resource, main class, arguments and py files.
@@ -29,6 +31,9 @@ record SparkApp(String primary, String mainClass, List<String> args, String pyFi
     private static final int MAX_JOB_ARG = 100_000;
 
     // sorted keys: the same job always renders the same argument (golden files, dedup by content)
+    private static final DataCalcPipelineCheck PIPELINES =
+            new DataCalcPipelineCheck(Set.of("csv", "json", "parquet", "orc", "text", "jdbc"), false);
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     static SparkApp of(JobConfig job, String runnerJar) {
@@ -76,7 +81,7 @@ record SparkApp(String primary, String mainClass, List<String> args, String pyFi
             if (!(pipeline instanceof Map<?, ?> map)) {
                 throw new InvalidJobException("jobConf." + inlineKey, "jobConf." + inlineKey + " must be an object");
             }
-            DataCalcPipelineCheck.check(map);
+            PIPELINES.check(map);
             runnerJob.put(inlineKey, pipeline);
         } else {
             runnerJob.put(inlineKey, conf.string(inlineKey));

@@ -1,12 +1,12 @@
-package io.maple.engine.spark;
+package io.maple.engine.spi;
 
-import io.maple.engine.spi.InvalidJobException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Submit-time check of a data_calc pipeline (the runner's input): sources -> SQL transforms -> sinks.
+ * Submit-time check of a data_calc pipeline (the runners' input): sources -> SQL transforms -> sinks.
+ * Errors name the path, e.g. {@code jobConf.pipeline.sources[0].format}.
  * <pre>
  * {"sources":    [{"name": "people", "format": "csv|json|parquet", "path": "...", "options": {...}},
  *                 {"name": "orders", "format": "jdbc", "url": "...", "table": "...", "user": "...", "password": "..."}],
@@ -15,15 +15,23 @@ import java.util.Set;
  *                 {"from": "adults", "format": "jdbc", "url": "...", "table": "..."}]}
  * </pre>
  */
-final class DataCalcPipelineCheck {
+public final class DataCalcPipelineCheck {
 
-    static final Set<String> FORMATS = Set.of("csv", "json", "parquet", "orc", "text", "jdbc");
     static final Set<String> MODES = Set.of("overwrite", "append", "ignore", "error", "errorifexists");
 
-    private DataCalcPipelineCheck() {
+    private final Set<String> formats;
+    private final boolean sourceSchemaRequired;
+
+    /**
+     * @param formats              the formats the engine's runner reads and writes ({@code jdbc} included)
+     * @param sourceSchemaRequired whether every source must give a {@code schema} (Flink cannot infer one)
+     */
+    public DataCalcPipelineCheck(Set<String> formats, boolean sourceSchemaRequired) {
+        this.formats = Set.copyOf(formats);
+        this.sourceSchemaRequired = sourceSchemaRequired;
     }
 
-    static void check(Map<?, ?> pipeline) {
+    public void check(Map<?, ?> pipeline) {
         List<Map<?, ?>> sources = list(pipeline, "sources", true);
         List<Map<?, ?>> transforms = list(pipeline, "transforms", false);
         List<Map<?, ?>> sinks = list(pipeline, "sinks", true);
@@ -31,6 +39,9 @@ final class DataCalcPipelineCheck {
             String at = "jobConf.pipeline.sources[" + i + "]";
             required(sources.get(i), "name", at);
             endpoint(sources.get(i), at);
+            if (sourceSchemaRequired) {
+                required(sources.get(i), "schema", at);
+            }
         }
         for (int i = 0; i < transforms.size(); i++) {
             String at = "jobConf.pipeline.transforms[" + i + "]";
@@ -48,10 +59,10 @@ final class DataCalcPipelineCheck {
         }
     }
 
-    private static void endpoint(Map<?, ?> node, String at) {
+    private void endpoint(Map<?, ?> node, String at) {
         String format = required(node, "format", at);
-        if (!FORMATS.contains(format)) {
-            throw new InvalidJobException(at + ".format", at + ".format must be one of " + FORMATS);
+        if (!formats.contains(format)) {
+            throw new InvalidJobException(at + ".format", at + ".format must be one of " + formats);
         }
         if (format.equals("jdbc")) {
             required(node, "url", at);
