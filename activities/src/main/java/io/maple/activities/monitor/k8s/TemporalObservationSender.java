@@ -6,7 +6,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +23,21 @@ public class TemporalObservationSender implements ObservationSender {
 
     private static final Logger log = LoggerFactory.getLogger(TemporalObservationSender.class);
 
-    // a provider, because modules that scan io.maple.activities without Temporal must still start
-    private final ObjectProvider<WorkflowClient> client;
+    // looked up lazily, because modules that scan io.maple.activities without Temporal must still start
+    private final Supplier<WorkflowClient> client;
 
+    @Autowired
     public TemporalObservationSender(ObjectProvider<WorkflowClient> client) {
-        this.client = client;
+        this.client = client::getIfAvailable;
+    }
+
+    public TemporalObservationSender(WorkflowClient client) {
+        this.client = () -> client;
     }
 
     @Override
     public void send(ClusterObservation observation) {
-        WorkflowClient workflowClient = client.getIfAvailable();
+        WorkflowClient workflowClient = client.get();
         if (workflowClient == null) {
             throw new IllegalStateException("no Temporal WorkflowClient in this process");
         }
