@@ -39,10 +39,11 @@ public final class CrdRequiredFields {
             return;
         }
         if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
-            boolean allowed = schema.getEnum().stream()
-                    .anyMatch(e -> e != null && String.valueOf(SERIALIZATION.convertValue(e, Object.class)).equals(String.valueOf(value)));
-            if (!allowed) {
-                problems.add(display(path) + ": value '" + value + "' not in " + schema.getEnum());
+            List<String> allowed = schema.getEnum().stream()
+                    .map(e -> String.valueOf(SERIALIZATION.convertValue(e, Object.class)))
+                    .toList();
+            if (!allowed.contains(String.valueOf(value))) {
+                problems.add(display(path) + ": value '" + value + "' not in " + allowed);
             }
         }
         String type = schema.getType();
