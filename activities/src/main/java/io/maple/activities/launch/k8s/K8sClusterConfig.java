@@ -21,6 +21,8 @@ import java.util.List;
  *
  * @param watchNamespaces namespaces the informers watch; empty means just {@code namespace};
  *                        {@code ["*"]} watches every namespace (needs cluster-wide list/watch rights)
+ * @param requestRetryBackoffLimit how often fabric8 itself retries a 429/5xx/IO failure before the
+ *                        call fails (default 3); the activity's retry policy is the outer loop
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record K8sClusterConfig(
@@ -34,10 +36,12 @@ public record K8sClusterConfig(
         String kubeconfigPath,
         String context,
         String namespace,
-        List<String> watchNamespaces) {
+        List<String> watchNamespaces,
+        Integer requestRetryBackoffLimit) {
 
     public static final String DEFAULT_NAMESPACE = "default";
     public static final String ALL_NAMESPACES = "*";
+    public static final int DEFAULT_REQUEST_RETRIES = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,6 +100,8 @@ public record K8sClusterConfig(
         if (trustCerts != null) {
             builder.withTrustCerts(trustCerts);
         }
+        builder.withRequestRetryBackoffLimit(
+                requestRetryBackoffLimit == null ? DEFAULT_REQUEST_RETRIES : requestRetryBackoffLimit);
         if (!isBlank(namespace) || isBlank(base.getNamespace())) {
             builder.withNamespace(defaultNamespace());
         }

@@ -67,15 +67,17 @@ public class K8sLauncher implements ClusterLauncher {
             return new LaunchResult(name, false, K8sObservations.of(executionId, kind, created, clock.millis()),
                     "created " + kind.kind() + " " + namespace + "/" + name);
         } catch (KubernetesClientException e) {
-            if (e.getCode() == 409 && "AlreadyExists".equals(reason(e))) {
-                return adopt(client, kind, namespace, name, executionId);
+            if (e.getCode() == 409) {
+                // AlreadyExists, normally; the resource itself decides (some servers and the mock
+                // give other reasons), and adopt() retries when nothing is there after all
+                return adopt(client, kind, namespace, name, executionId, e);
             }
             throw classify(e, "create " + kind.kind() + " " + namespace + "/" + name);
         }
     }
 
     private LaunchResult adopt(KubernetesClient client, MapleResourceKind kind, String namespace, String name,
-                               long executionId) {
+                               long executionId, KubernetesClientException conflict) {
         GenericKubernetesResource existing;
         try {
             existing = client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name).get();
@@ -83,8 +85,12 @@ public class K8sLauncher implements ClusterLauncher {
             throw classify(e, "read existing " + kind.kind() + " " + namespace + "/" + name);
         }
         if (existing == null) {
-            // deleted between our create and our read: a retry creates it again
-            throw new K8sRetryableException(namespace + "/" + name + " vanished while being adopted", 409, null);
+            // a conflict other than AlreadyExists, or deleted between our create and our read: retry
+            throw classifyRetry(conflict, "create " + kind.kind() + " " + namespace + "/" + name);
+        }
+        if (existing.getMetadata().getDeletionTimestamp() != null) {
+            // an earlier run's resource still being torn down (operator finalizer): never adopt a dying one
+            throw new K8sRetryableException(kind.kind() + " " + namespace + "/" + name + " is being deleted", 409, conflict);
         }
         long owner = K8sObservations.executionId(existing).orElse(-1L);
         if (owner != executionId) {
@@ -253,10 +259,6 @@ public class K8sLauncher implements ClusterLauncher {
 
     private static K8sRetryableException classifyRetry(KubernetesClientException e, String action) {
         return new K8sRetryableException(action + " failed (" + e.getCode() + "): " + message(e), e.getCode(), e);
-    }
-
-    private static String reason(KubernetesClientException e) {
-        return e.getStatus() == null ? null : e.getStatus().getReason();
     }
 
     private static String message(KubernetesClientException e) {
