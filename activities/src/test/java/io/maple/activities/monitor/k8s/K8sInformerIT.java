@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Informers against fabric8's CRUD API server mock: every transition the "operator" writes must
@@ -87,9 +88,14 @@ class K8sInformerIT {
 
         setStatus(client, MapleResourceKind.SPARK_APPLICATION, ns, 201, sparkStatus("SUBMITTED", null));
         sender.expect(ClusterPhase.PENDING, "SUBMITTED");
+        long written = System.nanoTime();
         setStatus(client, MapleResourceKind.SPARK_APPLICATION, ns, 201, sparkStatus("RUNNING", null));
         ClusterObservation running = sender.expect(ClusterPhase.RUNNING, "RUNNING");
+        Duration latency = Duration.ofNanos(System.nanoTime() - written);
         assertThat(running.detail()).containsEntry("driverPod", "maple-driver");
+        // pushed by the watch, not found by a poll: well under any resync or poll period
+        assertThat(latency).isLessThan(Duration.ofSeconds(2));
+        LoggerFactory.getLogger(K8sInformerIT.class).info("status write -> observe signal: {} ms", latency.toMillis());
 
         // a status write that changes nothing Maple maps (executor bookkeeping): no signal
         Map<String, Object> withExecutors = new LinkedHashMap<>(sparkStatus("RUNNING", null));
