@@ -17,8 +17,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -199,24 +201,40 @@ public class K8sLauncher implements ClusterLauncher {
     private record Found(MapleResourceKind kind, GenericKubernetesResource resource) {
     }
 
-    /** The execution's resources, found by label in its namespace; a kind whose CRD is absent has none. */
+    /**
+     * The execution's resources, found by label: in {@code ref.namespace()} (the execution's queue)
+     * first, then in the cluster's default and watched namespaces, so a resource the plugin put in
+     * another namespace is still found. A kind whose CRD is absent has none.
+     */
     private List<Found> find(AppRef ref) {
         KubernetesClient client = clients.client(ref.cluster());
-        String namespace = firstNonBlank(ref.namespace(), clients.config(ref.cluster()).defaultNamespace());
-        List<Found> found = new ArrayList<>();
-        for (MapleResourceKind kind : MapleResourceKind.values()) {
-            try {
-                client.genericKubernetesResources(kind.context()).inNamespace(namespace)
-                        .withLabel(MapleMarkers.ID_LABEL, Long.toString(ref.executionId()))
-                        .list().getItems()
-                        .forEach(r -> found.add(new Found(kind, r)));
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 404) {
-                    throw e;
+        K8sClusterConfig config = clients.config(ref.cluster());
+        Set<String> namespaces = new LinkedHashSet<>();
+        if (ref.namespace() != null && !ref.namespace().isBlank()) {
+            namespaces.add(ref.namespace());
+        }
+        namespaces.add(config.defaultNamespace());
+        config.namespacesToWatch().stream().filter(ns -> !K8sClusterConfig.ALL_NAMESPACES.equals(ns))
+                .forEach(namespaces::add);
+        for (String namespace : namespaces) {
+            List<Found> found = new ArrayList<>();
+            for (MapleResourceKind kind : MapleResourceKind.values()) {
+                try {
+                    client.genericKubernetesResources(kind.context()).inNamespace(namespace)
+                            .withLabel(MapleMarkers.ID_LABEL, Long.toString(ref.executionId()))
+                            .list().getItems()
+                            .forEach(r -> found.add(new Found(kind, r)));
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 404) {
+                        throw e;
+                    }
                 }
             }
+            if (!found.isEmpty()) {
+                return found;
+            }
         }
-        return found;
+        return List.of();
     }
 
     private static GenericKubernetesResource parse(KubernetesClient client, LaunchSpec.Resource spec, long executionId,

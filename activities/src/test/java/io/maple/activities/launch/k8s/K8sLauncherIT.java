@@ -229,4 +229,15 @@ class K8sLauncherIT {
                 .withName("maple-112").get()).isNotNull();
         assertThat(launcher.observe(new AppRef(112, cluster, "maple-112", "team-a")).phase()).isEqualTo(ClusterPhase.PENDING);
     }
+
+    @Test
+    void aResourceOutsideTheGivenNamespaceIsFoundInTheClustersDefaultNamespace() {
+        launcher.launch(new LaunchTarget(execution(113, EngineCategory.FLINK, "team-b"), cluster, RenderedResources.flink(113, NS)));
+
+        // the caller only knows the execution's queue, "team-b"; the plugin rendered the cluster's namespace
+        AppRef ref = new AppRef(113, cluster, "maple-113", "team-b");
+        assertThat(launcher.observe(ref).phase()).isEqualTo(ClusterPhase.PENDING);
+        assertThat(launcher.kill(ref).phase()).isEqualTo(ClusterPhase.KILLED);
+        assertThat(launcher.observe(ref).phase()).isEqualTo(ClusterPhase.NOT_FOUND);
+    }
 }
