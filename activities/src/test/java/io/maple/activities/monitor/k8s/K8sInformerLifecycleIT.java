@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The lifecycle bean starts informers for exactly the K8S rows of {@code maple_cluster} (real MariaDB). */
 @EnableKubernetesMockClient(crud = true, https = false)
-@SpringBootTest(classes = K8sMonitorTestApp.class, properties = "maple.k8s.informers.resync=10m")
+@SpringBootTest(classes = K8sMonitorTestApp.class, properties = {"maple.k8s.informers.resync=10m", "maple.k8s.informers.cluster-refresh=0"})
 class K8sInformerLifecycleIT {
 
     private static final String NS = "lifecycle-it";
@@ -75,6 +75,18 @@ class K8sInformerLifecycleIT {
         setStatus(client, MapleResourceKind.SPARK_APPLICATION, NS, 401, sparkStatus("COMPLETED", null));
         sender.expectNothing(java.time.Duration.ofMillis(500));
         lifecycle.start();
+        sender.expect(ClusterPhase.SUCCEEDED, "COMPLETED");
+
+        // an unchanged table changes nothing; a changed config restarts that cluster's informers
+        lifecycle.refresh();
+        sender.expectNothing(java.time.Duration.ofMillis(500));
+        ClusterRecord row = clusters.findClusterByName("k8s-lifecycle");
+        clusters.updateCluster(new ClusterRecord(row.id(), row.name(), row.category(),
+                row.config().replace("}", ",\"watchNamespaces\":[\"" + NS + "\",\"other\"]}"),
+                row.description(), row.createTime(), Instant.now()));
+        lifecycle.refresh();
+        assertThat(lifecycle.runningClusters()).containsExactly("k8s-lifecycle");
+        // the restarted informers list the app again: a new informer instance re-sends its state
         sender.expect(ClusterPhase.SUCCEEDED, "COMPLETED");
     }
 }
