@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Flink 1.15 to 1.20 and 2.x on YARN ({@code flink run-application -t yarn-application}), LOCAL
+ * Flink 1.15 to 1.20, 2.0 and 2.1 (the flinkVersion values the operator's CRD knows) on YARN
+ * ({@code flink run-application -t yarn-application}), LOCAL
  * ({@code flink run -t local}, attached) and K8S (a FlinkDeployment for the flink-kubernetes-operator).
  *
  * <p>Settings: {@code flink.runner-jar} (default {@code <engineHome>/maple/maple-flink-runner.jar}),
@@ -47,7 +48,7 @@ public final class FlinkPlugin implements EnginePlugin {
     @Override
     public boolean supports(String engineVersion, ClusterCategory clusterCategory) {
         return engineVersion != null && clusterCategory != null
-                && engineVersion.matches("(1\\.(1[5-9]|20)|2\\.[0-2])(\\.\\d+)?");
+                && engineVersion.matches("(1\\.(1[5-9]|20)|2\\.[01])(\\.\\d+)?");
     }
 
     @Override

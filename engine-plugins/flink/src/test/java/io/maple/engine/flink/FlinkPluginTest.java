@@ -43,6 +43,7 @@ class FlinkPluginTest {
         assertThat(plugin.supports("1.20.1", ClusterCategory.K8S)).isTrue();
         assertThat(plugin.supports("2.0.0", ClusterCategory.YARN)).isTrue();
         assertThat(plugin.supports("1.14.6", ClusterCategory.YARN)).isFalse();
+        assertThat(plugin.supports("2.2.0", ClusterCategory.YARN)).isFalse();
         assertThat(plugin.supports("1.20.1; rm -rf /", ClusterCategory.YARN)).isFalse();
     }
 
