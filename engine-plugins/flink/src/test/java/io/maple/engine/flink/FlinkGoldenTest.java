@@ -9,6 +9,7 @@ import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.ResourceYaml;
 import io.maple.engine.spi.testing.ArgvRecorder;
+import io.maple.engine.spi.testing.CrdSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,6 +60,7 @@ class FlinkGoldenTest {
             rendered = resource.yaml();
             golden = GOLDEN.resolve("k8s-" + runType.wireName() + ".yaml");
             assertFlinkDeployment(resource);
+            CrdSchema.assertConforms(CrdSchema.FLINK_DEPLOYMENT, resource.yaml());
         }
         if (Boolean.getBoolean("maple.golden.update") || !Files.exists(golden)) {
             Files.createDirectories(golden.getParent());

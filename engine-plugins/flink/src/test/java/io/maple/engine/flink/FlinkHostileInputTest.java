@@ -14,6 +14,7 @@ import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.Names;
 import io.maple.engine.spi.ResourceYaml;
 import io.maple.engine.spi.testing.ArgvRecorder;
+import io.maple.engine.spi.testing.CrdSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,6 +147,7 @@ class FlinkHostileInputTest {
 
         assertThat(new YAMLMapper().readValues(new YAMLMapper().createParser(resource.yaml()), Map.class).readAll())
                 .hasSize(1);
+        CrdSchema.assertConforms(CrdSchema.FLINK_DEPLOYMENT, resource.yaml());
         Map<String, Object> parsed = ResourceYaml.read(resource.yaml());
         assertThat(parsed.keySet()).containsExactly("apiVersion", "kind", "metadata", "spec");
         assertThat(parsed.get("metadata")).isEqualTo(Map.of("name", "maple-9", "namespace", "streams",

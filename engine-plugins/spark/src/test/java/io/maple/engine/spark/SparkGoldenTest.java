@@ -7,6 +7,7 @@ import io.maple.domain.RunType;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.ResourceYaml;
 import io.maple.engine.spi.testing.ArgvRecorder;
+import io.maple.engine.spi.testing.CrdSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,7 @@ class SparkGoldenTest {
             rendered = resource.yaml();
             golden = GOLDEN.resolve("k8s-" + runType.wireName() + ".yaml");
             assertSparkApplication(resource);
+            CrdSchema.assertConforms(CrdSchema.SPARK_APPLICATION, resource.yaml());
         }
         if (Boolean.getBoolean("maple.golden.update") || !Files.exists(golden)) {
             Files.createDirectories(golden.getParent());
