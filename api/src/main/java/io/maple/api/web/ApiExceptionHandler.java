@@ -1,7 +1,6 @@
 package io.maple.api.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -44,7 +43,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException e) {
-        return badRequest(e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+        return badRequest(e.field() + ": " + e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler({NotFoundException.class, ExecutionNotFoundException.class})
@@ -105,6 +104,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Names the field of an unreadable body from Jackson's path, or the parser's position for malformed JSON. */
     private static FieldError describe(@Nullable Throwable cause) {
+        JsonParseException parse = findCause(cause, JsonParseException.class);
+        if (parse != null) {
+            // malformed JSON: the parser knows where it stopped, even inside a map or a list
+            String field = parse.getProcessor() == null ? "" : path(parse.getProcessor().getParsingContext());
+            if (field.isEmpty() && cause instanceof JsonMappingException mapping) {
+                field = path(mapping.getPath());
+            }
+            return new FieldError(field.isEmpty() ? "body" : field, "malformed JSON: " + parse.getOriginalMessage());
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
             if (mapping instanceof InvalidFormatException invalid) {
@@ -120,15 +128,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         + allowedValues(mismatched.getTargetType()));
             }
             return new FieldError(field, "unreadable value");
-        }
-        if (cause instanceof JsonParseException parse) {
-            String field = "body";
-            JsonParser parser = parse.getProcessor();
-            if (parser != null) {
-                String inside = path(parser.getParsingContext());
-                field = inside.isEmpty() ? "body" : inside;
-            }
-            return new FieldError(field, "malformed JSON: " + parse.getOriginalMessage());
         }
         if (cause instanceof JsonProcessingException json) {
             return new FieldError("body", "malformed JSON: " + json.getOriginalMessage());
@@ -197,12 +196,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        return findCause(e, type) != null;
+    }
+
+    @Nullable
+    private static <T extends Throwable> T findCause(@Nullable Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private ResponseEntity<Object> badRequest(String detail, List<FieldError> errors) {

@@ -49,8 +49,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             problem.setProperty("limit", limit);
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            // the client may still be sending; closing avoids reading (and buffering) the rest of it
-            response.setHeader("Connection", "close");
+            // Tomcat swallows (does not buffer) the unread rest up to server.tomcat.max-swallow-size, then closes
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
