@@ -66,7 +66,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                .map(f -> new FieldError(f.getField(), f.isBindingFailure()
+                        // a query parameter that did not convert (enum, number, ISO-8601 time)
+                        ? "invalid value '" + f.getRejectedValue() + "'" + allowedValues(fieldType(ex, f.getField()))
+                        : f.getDefaultMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
@@ -161,6 +164,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String joined = String.join("", parts);
         return joined.startsWith(".") ? joined.substring(1) : joined;
+    }
+
+    @Nullable
+    private static Class<?> fieldType(MethodArgumentNotValidException ex, String field) {
+        try {
+            return ex.getBindingResult().getFieldType(field);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String describeType(Class<?> type) {

@@ -114,6 +114,7 @@ class SubmissionProblemsIT extends ApiIntegrationTest {
     void badListParametersAreNamed() {
         HttpApi.Response engine = http.get("/api/v1/executions?engineCategory=hive");
         assertProblem(engine, 400, "engineCategory");
+        assertThat(engine.json().get("detail").asText()).contains("'hive'").contains("spark, flink");
         assertProblem(http.get("/api/v1/executions?status=DONE"), 400, "status");
         assertProblem(http.get("/api/v1/executions?createdFrom=yesterday"), 400, "createdFrom");
         assertProblem(http.get("/api/v1/executions?createdFrom=2026-01-02T00:00:00Z&createdTo=2026-01-01T00:00:00Z"),
