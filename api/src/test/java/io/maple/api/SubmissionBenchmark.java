@@ -102,12 +102,17 @@ class SubmissionBenchmark {
                 template.deepCopy().put("uniqueId", uniqueId).put("fromApp", "bench-service"),
                 io.maple.api.execution.SubmitExecutionRequest.class));
 
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness");
+        Operation ping = uniqueId -> client.send(HttpRequest.newBuilder(health).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+
         // warm up both paths (JIT, connection pools) before anything is measured
         run("warm-up", 8, 3, post);
         run("warm-up", 8, 2, insert);
 
         List<Result> results = new ArrayList<>();
         for (int n : clients) {
+            results.add(run("GET liveness (floor)", n, seconds, ping));
             results.add(run("POST /executions", n, seconds, post));
             results.add(run("SubmissionService", n, seconds, service));
             results.add(run("ExecutionStore.create", n, seconds, insert));

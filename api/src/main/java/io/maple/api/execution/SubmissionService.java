@@ -6,7 +6,6 @@ import io.maple.api.web.BadRequestException;
 import io.maple.api.web.ExecutionMdcFilter;
 import io.maple.persistence.cluster.ClusterEngineRecord;
 import io.maple.persistence.cluster.ClusterMapper;
-import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Accepts a submission: checks it against the registered clusters and engines, stores it in
- * CREATED, and returns the existing execution when (fromApp, uniqueId) was seen before.
+ * CREATED, and returns the existing execution when (fromApp, uniqueId) was seen before. The
+ * unique key on (from_app, unique_id) is the arbiter of duplicates, so concurrent twins are safe.
  *
  * <p>Deliberately not {@code @Transactional}: the insert commits on its own, so that the re-read
  * after a lost duplicate-key race runs in a fresh snapshot and sees the winner's row.
@@ -61,18 +61,26 @@ public class SubmissionService {
     }
 
     private SubmissionResult doSubmit(SubmitExecutionRequest request) {
-        // A retry of a known submission answers with what exists, even if the cluster changed since.
-        ExecutionRecord existing = store.findByAppAndUniqueId(request.fromApp(), request.uniqueId());
-        if (existing != null) {
-            return new SubmissionResult(existing, true);
+        if (request.job().runType() == null) {
+            throw new BadRequestException("job.runType", "must not be null");
         }
-        checkReferences(request);
+        // The happy path costs one lookup plus the insert: a duplicate is found by the unique key.
+        ClusterEngineRecord engine = clusters.findEngineByClusterName(request.cluster(), request.engineCategory(),
+                request.engineVersion());
+        if (engine == null) {
+            // A retry of a known submission answers with what exists, even if its cluster changed since.
+            ExecutionRecord existing = store.findByAppAndUniqueId(request.fromApp(), request.uniqueId());
+            if (existing != null) {
+                return new SubmissionResult(existing, true);
+            }
+            throw unknownReference(request);
+        }
 
         ExecutionRecord created;
         try {
             created = store.create(draft(request), toJson(request.job()), null, SOURCE);
         } catch (DuplicateKeyException raced) {
-            // A concurrent duplicate committed first; the unique key (from_app, unique_id) decided.
+            // A retry, or a concurrent twin that committed first: the unique key (from_app, unique_id) decides.
             ExecutionRecord winner = store.findByAppAndUniqueId(request.fromApp(), request.uniqueId());
             if (winner == null) {
                 throw raced;
@@ -87,26 +95,20 @@ public class SubmissionService {
         // ===== START THE WORKFLOW HERE =====
         // The row is committed in CREATED. A later change starts EngineExecutionWorkflow right here,
         // with workflow id WorkflowIds.forExecution(created.id()) and input ExecutionInput(created.id()).
-        // A duplicate submission never reaches this point, and the workflow id makes the start itself
-        // idempotent, so a crash between insert and start is healed by a re-submit or a sweeper.
+        // Duplicates return above and never reach this point. A crash between the insert and the start
+        // leaves a CREATED row without a workflow: a sweeper over old CREATED rows
+        // (ExecutionMapper.findByStatusCreatedBefore) has to start those; the workflow id keeps it idempotent.
 
         return new SubmissionResult(created, false);
     }
 
-    private void checkReferences(SubmitExecutionRequest request) {
-        ClusterRecord cluster = clusters.findClusterByName(request.cluster());
-        if (cluster == null) {
-            throw new BadRequestException("cluster", "unknown cluster '" + request.cluster() + "'");
+    /** Says which field is wrong when the cluster engine was not found. */
+    private BadRequestException unknownReference(SubmitExecutionRequest request) {
+        if (clusters.findClusterByName(request.cluster()) == null) {
+            return new BadRequestException("cluster", "unknown cluster '" + request.cluster() + "'");
         }
-        ClusterEngineRecord engine = clusters.findEngine(cluster.id(), request.engineCategory(),
-                request.engineVersion());
-        if (engine == null) {
-            throw new BadRequestException("engineVersion", request.engineCategory().wireName() + " "
-                    + request.engineVersion() + " is not registered on cluster '" + request.cluster() + "'");
-        }
-        if (request.job().runType() == null) {
-            throw new BadRequestException("job.runType", "must not be null");
-        }
+        return new BadRequestException("engineVersion", request.engineCategory().wireName() + " "
+                + request.engineVersion() + " is not registered on cluster '" + request.cluster() + "'");
     }
 
     private String toJson(Object value) {

@@ -105,6 +105,12 @@ class ExecutionSubmissionIT extends ApiIntegrationTest {
         assertThat(r.location()).endsWith("/api/v1/executions/" + id);
         assertThat(store.require(id).execName()).isEqualTo("sync_task");
 
+        // a retry answers with what exists even when its references no longer resolve
+        HttpApi.Response stale = http.post("/api/v1/executions", submission(app, "again").put("cluster", "gone")
+                .toString());
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.json().get("id").asLong()).isEqualTo(id);
+
         // the same unique id from another app is another execution
         assertThat(submitOk(submission(newApp(), "again"))).isNotEqualTo(id);
     }
