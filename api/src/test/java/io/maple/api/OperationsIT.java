@@ -30,6 +30,9 @@ class OperationsIT extends ApiIntegrationTest {
         assertThat(docs.json().get("paths").has("/api/v1/executions")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/executions/{id}")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/admin/clusters/{name}/engines")).isTrue();
+        assertThat(docs.json().at("/paths/~1api~1v1~1executions/get/parameters").findValuesAsText("name"))
+                .contains("status", "cluster", "clusterQueue", "fromApp", "group", "user", "engineCategory",
+                        "createdFrom", "createdTo", "page", "size");
         assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +47,7 @@ class ExecutionController {
 
     @GetMapping
     @Operation(summary = "List executions, newest first (create time, then id)")
-    ExecutionPage list(ExecutionFilter filter, @RequestParam(required = false) Integer page,
+    ExecutionPage list(@ParameterObject ExecutionFilter filter, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size) {
         return reader.page(filter, page, size);
     }
