@@ -1,5 +1,6 @@
 package io.maple.api;
 
+import io.maple.engine.catalog.EngineCatalogConfiguration;
 import io.maple.persistence.PersistenceConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** Maple's REST entry: stores executions and starts or signals their workflows; launches nothing. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(PersistenceConfiguration.class)
+@Import({PersistenceConfiguration.class, EngineCatalogConfiguration.class})
 public class MapleApiApplication {
 
     public static void main(String[] args) {

@@ -48,9 +48,9 @@ public abstract class ApiIntegrationTest {
         http.post("/api/v1/admin/clusters", "{\"name\":\"" + CLUSTER + "\",\"category\":\"YARN\","
                 + "\"config\":{\"hadoopConfDir\":\"/etc/hadoop/conf\"}}");
         http.post("/api/v1/admin/clusters/" + CLUSTER + "/engines",
-                "{\"engineCategory\":\"spark\",\"engineVersion\":\"" + SPARK_VERSION + "\"}");
+                "{\"engineCategory\":\"spark\",\"engineVersion\":\"" + SPARK_VERSION + "\",\"engineHome\":\"/opt/spark\"}");
         http.post("/api/v1/admin/clusters/" + CLUSTER + "/engines",
-                "{\"engineCategory\":\"flink\",\"engineVersion\":\"" + FLINK_VERSION + "\"}");
+                "{\"engineCategory\":\"flink\",\"engineVersion\":\"" + FLINK_VERSION + "\",\"engineHome\":\"/opt/flink\"}");
         assertThat(http.get("/api/v1/admin/clusters/" + CLUSTER + "/engines").json()).hasSize(2);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.api.web.BadRequestException;
 import io.maple.api.web.ExecutionMdcFilter;
+import io.maple.engine.catalog.EngineCatalog;
 import io.maple.persistence.cluster.ClusterEngineRecord;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.execution.ExecutionRecord;
@@ -32,12 +33,15 @@ public class SubmissionService {
 
     private final ExecutionStore store;
     private final ClusterMapper clusters;
+    private final EngineCatalog catalog;
     private final ObjectMapper json;
     private final MeterRegistry meters;
 
-    public SubmissionService(ExecutionStore store, ClusterMapper clusters, ObjectMapper json, MeterRegistry meters) {
+    public SubmissionService(ExecutionStore store, ClusterMapper clusters, EngineCatalog catalog, ObjectMapper json,
+                             MeterRegistry meters) {
         this.store = store;
         this.clusters = clusters;
+        this.catalog = catalog;
         this.json = json;
         this.meters = meters;
     }
@@ -75,6 +79,8 @@ public class SubmissionService {
             }
             throw unknownReference(request);
         }
+        // The engine plugin refuses here what it could not launch, so a bad job is a 400 and never a launch failure.
+        JobRejections.check(() -> catalog.validate(request.subject(0)));
 
         ExecutionRecord created;
         try {

@@ -2,6 +2,7 @@ package io.maple.api.execution;
 
 import io.maple.domain.EngineCategory;
 import io.maple.domain.JobConfig;
+import io.maple.engine.catalog.LaunchSubject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,4 +34,10 @@ public record SubmitExecutionRequest(
         @Size(max = 32) String execType,
         @Size(max = 10) List<@NotNull @Valid Webhook> webhooks,
         @NotNull JobConfig job) {
+
+    /** The request as the engine catalog sees it; {@code executionId} is 0 until the row exists. */
+    public LaunchSubject subject(long executionId) {
+        return new LaunchSubject(executionId, execName, fromApp, cluster, clusterQueue, group, user, engineCategory,
+                engineVersion, job);
+    }
 }

@@ -74,14 +74,18 @@ class ExecutionQueryIT extends ApiIntegrationTest {
     void everyFilterNarrowsTheList() throws Exception {
         String app = newApp();
         http.post("/api/v1/admin/clusters", "{\"name\":\"k8s-a\",\"category\":\"K8S\"}");
-        http.post("/api/v1/admin/clusters/k8s-a/engines", "{\"engineCategory\":\"flink\",\"engineVersion\":\"1.20.1\"}");
+        http.post("/api/v1/admin/clusters/k8s-a/engines",
+                "{\"engineCategory\":\"flink\",\"engineVersion\":\"1.20.1\",\"engineHome\":\"/opt/flink\"}");
 
         long base = submitOk(submission(app, "base"));
         long otherQueue = submitOk(submission(app, "queue").put("clusterQueue", "root.etl"));
         long otherGroup = submitOk(submission(app, "group").put("group", "bi"));
         long otherUser = submitOk(submission(app, "user").put("user", "bob"));
         ObjectNode flinkOnK8s = submission(app, "flink").put("cluster", "k8s-a").put("engineCategory", "flink")
-                .put("engineVersion", "1.20.1");
+                .put("engineVersion", "1.20.1").put("clusterQueue", "etl");
+        ObjectNode flinkJob = json.createObjectNode().put("runType", "jar");
+        flinkJob.putObject("jobConf").put("mainFile", "local:///opt/flink/usrlib/app.jar").put("mainClass", "a.Main");
+        flinkOnK8s.set("job", flinkJob);
         long flink = submitOk(flinkOnK8s);
         // a whole second after everything above, then wait for it: the filter must split the rows
         // whether or not the stored create_time keeps its fractional seconds (see report: it does not)

@@ -39,6 +39,8 @@ record SparkOptions(Map<String, String> options, Map<String, String> confs, Map<
             new String[] {"files", "--files"},
             new String[] {"archives", "--archives"});
 
+    private static final String YARN_QUEUE_CONF = "spark.yarn.queue";
+
     static SparkOptions resolve(JobConfig job, EngineExtInfo extInfo, ClusterCategory category, String clusterQueue) {
         Map<String, String> options = new LinkedHashMap<>();
         Map<String, String> sourceOf = new LinkedHashMap<>();
@@ -65,7 +67,10 @@ record SparkOptions(Map<String, String> options, Map<String, String> confs, Map<
                     throw new InvalidJobException(field, field + " is set by Maple and cannot be given");
                 }
                 EngineExtInfo.ForbiddenConf rule = forbidden.get(key);
-                if (rule == null) {
+                if (YARN_QUEUE_CONF.equals(key)) {
+                    // whatever the engine's forbiddenConfs say: a user never picks another YARN queue
+                    checkQueue(field, value, category, clusterQueue);
+                } else if (rule == null) {
                     confs.put(key, value);
                 } else if (QUEUE.equals(rule.replaceParameter())) {
                     checkQueue(field, value, category, clusterQueue);

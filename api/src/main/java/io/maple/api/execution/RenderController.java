@@ -1,0 +1,28 @@
+package io.maple.api.execution;
+
+import io.maple.engine.catalog.EngineCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Dry run: shows what a submission would launch, storing and launching nothing. */
+@RestController
+@RequestMapping("/api/v1/executions")
+class RenderController {
+
+    private final EngineCatalog catalog;
+
+    RenderController(EngineCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Operation(summary = "Render the launch script or resource of a submission without storing or launching it",
+            description = "Names derived from the execution id use id 0.")
+    @PostMapping("/render")
+    RenderedLaunch render(@Valid @RequestBody SubmitExecutionRequest request) {
+        return RenderedLaunch.of(JobRejections.check(() -> catalog.render(request.subject(0))));
+    }
+}

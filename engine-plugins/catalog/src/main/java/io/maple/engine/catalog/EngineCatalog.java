@@ -1,0 +1,87 @@
+package io.maple.engine.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maple.domain.JobConfig;
+import io.maple.engine.spi.EngineExtInfo;
+import io.maple.engine.spi.EnginePlugins;
+import io.maple.engine.spi.InvalidJobException;
+import io.maple.engine.spi.LaunchRequest;
+import io.maple.engine.spi.LaunchSpec;
+import io.maple.persistence.cluster.ClusterEngineRecord;
+import io.maple.persistence.cluster.ClusterMapper;
+import io.maple.persistence.cluster.ClusterRecord;
+import io.maple.persistence.cluster.DefaultConfRecord;
+import io.maple.persistence.execution.ExecutionRecord;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Joins an execution with its cluster, cluster engine (home, ext info) and default conf, and asks
+ * the engine plugins to validate or render it. The api validates with it at submit, so a job that
+ * cannot be launched is a 400 then and never a failure at launch; the worker renders with it.
+ */
+@Component
+public class EngineCatalog {
+
+    private final ClusterMapper clusters;
+    private final EnginePlugins plugins;
+    private final ObjectMapper json;
+
+    public EngineCatalog(ClusterMapper clusters, EnginePlugins plugins, ObjectMapper json) {
+        this.clusters = clusters;
+        this.plugins = plugins;
+        this.json = json;
+    }
+
+    public void validate(LaunchSubject subject) {
+        plugins.validate(launchRequest(subject));
+    }
+
+    public LaunchSpec render(LaunchSubject subject) {
+        return plugins.render(launchRequest(subject));
+    }
+
+    /** Renders a stored execution from its row and the job configuration stored beside it. */
+    public LaunchSpec render(ExecutionRecord execution, String configuration) {
+        return render(new LaunchSubject(execution.id(), execution.execName(), execution.fromApp(),
+                execution.cluster(), execution.clusterQueue(), execution.execGroup(), execution.execUser(),
+                execution.engineCategory(), execution.engineVersion(), read(configuration, JobConfig.class, "job")));
+    }
+
+    public LaunchRequest launchRequest(LaunchSubject s) {
+        ClusterRecord cluster = clusters.findClusterByName(s.cluster());
+        if (cluster == null) {
+            throw new InvalidJobException("cluster", "unknown cluster '" + s.cluster() + "'");
+        }
+        ClusterEngineRecord engine = clusters.findEngine(cluster.id(), s.engine(), s.engineVersion());
+        if (engine == null) {
+            throw new InvalidJobException("engineVersion", s.engine().wireName() + " " + s.engineVersion()
+                    + " is not registered on cluster '" + s.cluster() + "'");
+        }
+        DefaultConfRecord defaults = clusters.findDefaultConf(engine.id());
+        return new LaunchRequest(s.executionId(), s.execName(), s.fromApp(), cluster.name(), cluster.category(),
+                s.clusterQueue(), s.group(), s.user(), s.engine(), s.engineVersion(), engine.engineHome(),
+                extInfo(engine.extInfo()),
+                defaults == null ? null : read(defaults.configuration(), JobConfig.class, "defaultConf"),
+                s.job());
+    }
+
+    private EngineExtInfo extInfo(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return EngineExtInfo.none();
+        }
+        EngineExtInfo parsed = read(stored, EngineExtInfo.class, "extInfo");
+        return new EngineExtInfo(parsed.envs() == null ? Map.of() : parsed.envs(),
+                parsed.forbiddenConfs() == null ? List.of() : parsed.forbiddenConfs());
+    }
+
+    private <T> T read(String stored, Class<T> type, String what) {
+        try {
+            return json.readValue(stored, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + what + " is not a valid " + type.getSimpleName(), e);
+        }
+    }
+}
