@@ -146,8 +146,10 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     /** ACCEPTED -> STARTING once the queue grants a slot, or CANCELED/KILLED if stopped while waiting. */
     private boolean admit() {
-        admission.requestSlot(new SlotRequest(execution.cluster(), execution.clusterQueue(),
-                execution.executionId(), execution.priority()));
+        if (stopRequest == null) {
+            admission.requestSlot(new SlotRequest(execution.cluster(), execution.clusterQueue(),
+                    execution.executionId(), execution.priority()));
+        }
         Workflow.await(() -> slotGranted || stopRequest != null);
         if (slotGranted) {
             holdsSlot = true;
@@ -327,6 +329,10 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             } catch (ActivityFailure e) {
                 reason = reason + " (kill not confirmed: " + rootMessage(e) + ")";
             }
+        }
+        if (seen != null && (seen.phase() == ClusterPhase.SUCCEEDED || seen.phase() == ClusterPhase.FAILED)) {
+            // the application ended on its own before the kill reached it: report what really happened
+            apply(seen);
         }
         if (!status.isTerminal()) {
             transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, reason, seen);
