@@ -138,15 +138,15 @@ public class LocalLauncher implements ClusterLauncher {
             throw new UncheckedIOException(e);
         }
         Long pid = awaitPid(dir);
-        if (pid != null && alive(pid, dir)) {
+        if (pid != null && groupAlive(pid)) {
             signalGroup(pid, "TERM");
             long deadline = System.nanoTime() + properties.killGrace().toNanos();
-            while (alive(pid, dir) && System.nanoTime() < deadline) {
+            while (groupAlive(pid) && System.nanoTime() < deadline) {
                 sleep(100);
             }
-            if (alive(pid, dir)) {
+            if (groupAlive(pid)) {
                 signalGroup(pid, "KILL");
-                while (alive(pid, dir)) {
+                while (groupAlive(pid)) {
                     sleep(50);
                 }
             }
@@ -176,6 +176,25 @@ public class LocalLauncher implements ClusterLauncher {
             return cwd.equals(dir.toRealPath());
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Whether any live (non-zombie) process is still in the group, children of the script included. */
+    static boolean groupAlive(long pgid) {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .anyMatch(p -> {
+                        try {
+                            String stat = Files.readString(p.resolve("stat"));
+                            // fields after the command: state ppid pgrp ...
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            return !"Z".equals(f[0]) && Long.parseLong(f[2]) == pgid;
+                        } catch (IOException | RuntimeException e) {
+                            return false; // the process ended while we looked
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
