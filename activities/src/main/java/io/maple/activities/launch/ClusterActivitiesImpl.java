@@ -13,6 +13,7 @@ import io.maple.workflows.contract.KillAppRequest;
 import io.maple.workflows.contract.LaunchAppRequest;
 import io.maple.workflows.contract.LaunchAppResult;
 import io.maple.workflows.contract.ObserveAppRequest;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public class ClusterActivitiesImpl implements ClusterActivities {
     public LaunchAppResult launch(LaunchAppRequest request) {
         ExecutionRecord execution = executions.require(request.executionId());
         ClusterRecord cluster = cluster(request.cluster());
-        try {
+        try (Heartbeats ignored = Heartbeats.start(Activity.getExecutionContext())) {
             LaunchSpec spec = specs.specFor(execution, cluster);
             LaunchResult result = launcherFor(cluster).launch(new LaunchTarget(execution, cluster, spec));
             return new LaunchAppResult(result.appId(), result.adopted(), result.observation());
@@ -70,7 +71,9 @@ public class ClusterActivitiesImpl implements ClusterActivities {
     @Override
     public ClusterObservation kill(KillAppRequest request) {
         ClusterRecord cluster = cluster(request.cluster());
-        return launcherFor(cluster).kill(new AppRef(request.executionId(), cluster, request.appId(), null));
+        try (Heartbeats ignored = Heartbeats.start(Activity.getExecutionContext())) {
+            return launcherFor(cluster).kill(new AppRef(request.executionId(), cluster, request.appId(), null));
+        }
     }
 
     private ClusterRecord cluster(String name) {

@@ -86,6 +86,7 @@ class EngineExecutionWorkflowIT {
         assertThat(execInfo).contains("\"lastStatus\":\"SUCCEED\"").contains("EXITED");
         assertThat(store.require(id).startTime()).isNotNull();
         assertThat(store.require(id).endTime()).isNotNull();
+        harness.recordHistory(id, "execution-success");
     }
 
     @Test
@@ -96,6 +97,7 @@ class EngineExecutionWorkflowIT {
         assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, START_FAILED);
         assertThat(store.history(id).get(3).reason()).contains("invalid configuration");
         assertThat(local.workDir().resolve(String.valueOf(id))).doesNotExist();
+        harness.recordHistory(id, "execution-start-failed");
     }
 
     @Test
@@ -138,6 +140,8 @@ class EngineExecutionWorkflowIT {
         assertThat(canceled.status()).isEqualTo(CANCELED);
         assertThat(path(queued)).containsExactly(CREATED, ACCEPTED, CANCELED);
         assertThat(local.workDir().resolve(String.valueOf(queued))).doesNotExist();
+        result(queued);
+        harness.recordHistory(queued, "execution-cancel-queued");
         Files.createFile(go);
         assertThat(result(holder).status()).isEqualTo(SUCCEED);
     }
@@ -171,6 +175,8 @@ class EngineExecutionWorkflowIT {
         assertThat(store.history(id).get(4).reason()).isEqualTo("stop it");
         // the whole group went, not only the wrapper (a zombie awaiting its reaper is gone too)
         assertThat(gone(child)).isTrue();
+        result(id);
+        harness.recordHistory(id, "execution-kill");
     }
 
     @Test
@@ -219,13 +225,20 @@ class EngineExecutionWorkflowIT {
         Files.createFile(go);
         assertThat(result(id).status()).isEqualTo(SUCCEED);
         assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, RUNNING, SUCCEED);
+        harness.recordHistory(id, "execution-unknown-recovered");
     }
 
     @Test
-    void queryShowsLiveState() {
+    void queryShowsLiveState() throws Exception {
         long id = harness.submit("main", 1, "sleep 600");
         harness.awaitStatus(id, RUNNING, WAIT);
+        // the row commits inside the activity, the workflow learns it when the result comes back
         ExecutionState state = harness.workflow(id).state();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (state.status() != RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            state = harness.workflow(id).state();
+        }
         assertThat(state.status()).isEqualTo(RUNNING);
         assertThat(state.appId()).isNotBlank();
         assertThat(state.launchAttempts()).isEqualTo(1);

@@ -24,6 +24,8 @@ import io.maple.workflows.webhook.WebhookDeliveryWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -128,6 +130,24 @@ public class WorkflowHarness {
 
     public EngineExecutionWorkflow workflow(long id) {
         return env.getWorkflowClient().newWorkflowStub(EngineExecutionWorkflow.class, WorkflowIds.forExecution(id));
+    }
+
+    /**
+     * With {@code -Dmaple.record.histories=true}, writes the execution's history where the
+     * workflows module's replay test reads it (committed, replayed on every build).
+     */
+    public void recordHistory(long id, String name) {
+        if (!Boolean.getBoolean("maple.record.histories")) {
+            return;
+        }
+        try {
+            Path dir = Path.of("../workflows/src/test/resources/histories");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".json"),
+                    env.getWorkflowClient().fetchHistory(WorkflowIds.forExecution(id)).toJson(true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public WorkflowClient client() {

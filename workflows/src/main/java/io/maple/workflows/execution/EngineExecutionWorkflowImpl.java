@@ -414,6 +414,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                 // a launch waits at most this long for a worker; adoption makes the retries safe
                 .setScheduleToCloseTimeout(Duration.ofMinutes(30))
                 .setStartToCloseTimeout(Duration.ofMinutes(5))
+                // the activity heartbeats while it blocks: a dead worker is noticed within this
+                .setHeartbeatTimeout(Duration.ofSeconds(30))
                 .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(2))
                         .setMaximumInterval(Duration.ofMinutes(1)).setMaximumAttempts(5)
                         .setDoNotRetry(ErrorTypes.LAUNCH_FAILED.name()).build())
@@ -423,6 +425,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                 .setTaskQueue(queue)
                 .setScheduleToCloseTimeout(Duration.ofMinutes(10))
                 .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setHeartbeatTimeout(Duration.ofSeconds(30))
                 .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
                         .setMaximumInterval(Duration.ofSeconds(30)).build())
                 .setSummary("kill execution " + execution.executionId() + " on " + execution.cluster())
