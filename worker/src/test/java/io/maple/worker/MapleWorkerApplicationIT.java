@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +50,7 @@ class MapleWorkerApplicationIT {
     static class Scripts {
         /** A real source for the test: every job runs this script (the lead wires the engine plugins). */
         @Bean
+        @Primary
         LaunchSpecSource launchSpecSource() {
             return (execution, cluster) -> new LaunchSpec.Script("echo ran; sleep 1; exit 0",
                     "maple-id-" + execution.id());
@@ -65,7 +67,8 @@ class MapleWorkerApplicationIT {
     @Test
     void healthAndMetricsAnswer() {
         assertThat(http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        // metrics export (prometheus) is off in Spring tests; the metrics endpoint shows the registry
+        assertThat(http.getForObject("/actuator/metrics", String.class)).contains("\"names\"");
     }
 
     @Test

@@ -58,7 +58,6 @@ class ExecutionActionsControllerIT {
         ResponseEntity<String> kill = http.postForEntity("/api/v1/executions/" + id + "/kill",
                 Map.of("reason", "late"), String.class);
         assertThat(kill.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(kill.getBody()).contains("CANCELED");
         assertThat(http.postForEntity("/api/v1/executions/" + id + "/cancel", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
     }

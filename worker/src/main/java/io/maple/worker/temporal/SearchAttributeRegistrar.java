@@ -4,12 +4,9 @@ import io.grpc.StatusRuntimeException;
 import io.maple.worker.WorkerProperties;
 import io.maple.workflows.contract.MapleSearchAttributes;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -44,19 +41,18 @@ public class SearchAttributeRegistrar {
                 .setChannel(client.getWorkflowServiceStubs().getRawChannel())
                 .validateAndBuildWithDefaults());
         try {
-            var existing = operator.blockingStub().listSearchAttributes(
-                    ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build()).getCustomAttributesMap();
-            Map<String, io.temporal.api.enums.v1.IndexedValueType> missing = new LinkedHashMap<>();
+            // one call per attribute: ALREADY_EXISTS for one must not hide the others
             MapleSearchAttributes.definitions().forEach((name, type) -> {
-                if (!existing.containsKey(name)) {
-                    missing.put(name, type);
+                try {
+                    operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
+                            .setNamespace(namespace).putSearchAttributes(name, type).build());
+                    log.info("registered search attribute {} ({})", name, type);
+                } catch (StatusRuntimeException e) {
+                    if (e.getStatus().getCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
+                        throw e;
+                    }
                 }
             });
-            if (!missing.isEmpty()) {
-                operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
-                        .setNamespace(namespace).putAllSearchAttributes(missing).build());
-                log.info("registered search attributes {}", missing.keySet());
-            }
         } catch (StatusRuntimeException e) {
             // set maple.workflow.search-attributes=false where they cannot be registered
             log.warn("could not register search attributes: {}", e.getStatus());
