@@ -14,6 +14,9 @@ import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
+import io.maple.workflows.contract.MapleSearchAttributes;
+import io.maple.workflows.contract.WorkflowIds;
+import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.UUID;
@@ -63,6 +66,8 @@ class MapleWorkerApplicationIT {
     ExecutionStore store;
     @Autowired
     ClusterMapper clusters;
+    @Autowired
+    WorkflowClient client;
 
     @Test
     void healthAndMetricsAnswer() {
@@ -92,5 +97,12 @@ class MapleWorkerApplicationIT {
         assertThat(store.history(id)).extracting(StatusHistoryRecord::toStatus).containsExactly(
                 ExecutionStatus.CREATED, ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING, ExecutionStatus.RUNNING,
                 ExecutionStatus.SUCCEED);
+        // what the Temporal UI shows: search attributes upserted on the last transition, memo, summary
+        var described = client.newUntypedWorkflowStub(WorkflowIds.forExecution(id)).describe();
+        assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.STATUS)).isEqualTo("SUCCEED");
+        assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.EXECUTION_ID)).isEqualTo(id);
+        assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.QUEUE))
+                .isEqualTo("local-default-schedule-g-1");
+        assertThat(described.getMemo("execName", String.class)).isEqualTo("orphan");
     }
 }

@@ -74,6 +74,11 @@ class QueueAdmissionIT {
         Submitted killed = submitted.get(2);
         assertThat(harness.workflow(killed.id()).kill(new StopRequest("not today", "t")).status()).isEqualTo(KILLED);
 
+        // the kill answers once the row is KILLED; the release signal follows right after
+        long released = System.nanoTime() + WAIT.toNanos();
+        while (admission.position(killed.id()) != -1 && System.nanoTime() < released) {
+            Thread.sleep(20);
+        }
         assertThat(admission.snapshot().waiting()).extracting(AdmissionState.Waiter::executionId)
                 .containsExactly(submitted.get(1).id(), submitted.get(3).id(), submitted.get(5).id(),
                         submitted.get(0).id(), submitted.get(4).id());
