@@ -10,6 +10,8 @@ import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.EngineExecutionWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -71,11 +73,12 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         grantOrder.addAll(state.grantOrder());
         limit = activities.limitFor(cluster, clusterQueue);
         while (true) {
+            // reset before granting: signals that arrive while grants are in flight wake the next round
+            changed = false;
             grant();
             if (Workflow.getInfo().isContinueAsNewSuggested() && Workflow.isEveryHandlerFinished()) {
                 Workflow.continueAsNew(snapshot());
             }
-            changed = false;
             if (holders.isEmpty()) {
                 Workflow.await(() -> changed);
             } else if (!Workflow.await(CHECK_INTERVAL, () -> changed)) {
@@ -85,23 +88,32 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         }
     }
 
+    /** Grants every free slot at once; the grant signals go out in parallel, not one round trip each. */
     private void grant() {
+        List<Waiter> granted = new ArrayList<>();
+        List<Promise<Void>> sent = new ArrayList<>();
         while (holders.size() < limit && !waiting.isEmpty()) {
             Waiter next = waiting.stream().min(ORDER).orElseThrow();
             waiting.remove(next);
+            holders.add(next.executionId());
+            grantOrder.add(next.executionId());
+            if (grantOrder.size() > 100) {
+                grantOrder.remove(0);
+            }
             EngineExecutionWorkflow execution = Workflow.newExternalWorkflowStub(EngineExecutionWorkflow.class,
                     WorkflowIds.forExecution(next.executionId()));
+            granted.add(next);
+            sent.add(Async.procedure(execution::slotGranted,
+                    new SlotGrant(Workflow.getInfo().getWorkflowId(), next.sequence())));
+        }
+        for (int i = 0; i < sent.size(); i++) {
             try {
-                holders.add(next.executionId());
-                execution.slotGranted(new SlotGrant(Workflow.getInfo().getWorkflowId(), next.sequence()));
-                grantOrder.add(next.executionId());
-                if (grantOrder.size() > 100) {
-                    grantOrder.remove(0);
-                }
+                sent.get(i).get();
             } catch (SignalExternalWorkflowException e) {
-                // the execution's workflow is gone: its slot goes to the next one
-                holders.remove(next.executionId());
-                log.info("slot for execution {} not delivered: {}", next.executionId(), e.getMessage());
+                // the execution's workflow is gone: its slot goes to the next one on the next round
+                holders.remove(granted.get(i).executionId());
+                changed = true;
+                log.info("slot for execution {} not delivered: {}", granted.get(i).executionId(), e.getMessage());
             }
         }
     }
