@@ -2,6 +2,7 @@ package io.maple.persistence;
 
 import io.maple.persistence.execution.EngineCategoryTypeHandler;
 import java.time.Clock;
+import java.time.Instant;
 import org.mybatis.spring.annotation.MapperScan;
 import org.mybatis.spring.boot.autoconfigure.ConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +23,7 @@ public class PersistenceConfiguration {
             // records are built through their canonical constructors, matched by column name
             configuration.setArgNameBasedConstructorAutoMapping(true);
             configuration.getTypeHandlerRegistry().register(new EngineCategoryTypeHandler());
+            configuration.getTypeHandlerRegistry().register(Instant.class, new MicrosecondInstantTypeHandler());
         };
     }
 

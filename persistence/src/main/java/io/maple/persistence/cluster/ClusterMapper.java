@@ -58,6 +58,14 @@ public interface ClusterMapper {
     ClusterEngineRecord findEngine(@Param("clusterId") long clusterId, @Param("category") EngineCategory category,
                                    @Param("version") String version);
 
+    /** One round trip for the submit path: the engine, found by its cluster's name. */
+    @Select("SELECT e.id, e.cluster_id, e.engine_category, e.engine_version, e.engine_home, e.ext_info,"
+            + " e.create_time, e.update_time FROM maple_cluster_engine e JOIN maple_cluster c ON c.id = e.cluster_id"
+            + " WHERE c.name = #{cluster} AND e.engine_category = #{category} AND e.engine_version = #{version}")
+    ClusterEngineRecord findEngineByClusterName(@Param("cluster") String clusterName,
+                                                @Param("category") EngineCategory category,
+                                                @Param("version") String version);
+
     @Insert("INSERT INTO maple_cluster_engine_default_conf (cluster_engine_id, configuration, create_time, update_time)"
             + " VALUES (#{d.clusterEngineId}, #{d.configuration}, #{d.createTime}, #{d.updateTime})"
             + " ON DUPLICATE KEY UPDATE configuration = VALUES(configuration), update_time = VALUES(update_time)")

@@ -156,4 +156,13 @@ class ExecutionStoreIT {
         assertThatThrownBy(() -> store.create(again, "{}", null, "test")).isInstanceOf(DuplicateKeyException.class);
         assertThat(store.findByAppAndUniqueId(first.fromApp(), first.uniqueId()).id()).isEqualTo(first.id());
     }
+
+    @Test
+    void timesKeepTheirMicroseconds() {
+        long id = executionIn(ExecutionStatus.RUNNING);
+        // several rows were written in this test run; at least one time must carry a fraction of a second
+        assertThat(store.history(id)).extracting(StatusHistoryRecord::createTime)
+                .anySatisfy(t -> assertThat(t.getNano()).isNotZero());
+        assertThat(store.require(id).createTime()).isEqualTo(store.history(id).get(0).createTime());
+    }
 }

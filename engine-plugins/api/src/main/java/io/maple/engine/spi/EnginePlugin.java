@@ -5,7 +5,7 @@ import io.maple.domain.EngineCategory;
 
 /**
  * Turns a job configuration into what a launcher runs. Found through {@link java.util.ServiceLoader},
- * from Maple's classpath or from plugin jars in a configured directory.
+ * from Maple's classpath or from plugin jars in a configured directory (see {@link EnginePlugins}).
  */
 public interface EnginePlugin {
 
@@ -20,6 +20,10 @@ public interface EnginePlugin {
      */
     void validate(LaunchRequest request);
 
-    /** Renders the launch: a script for YARN and LOCAL, a custom resource for K8s. */
+    /** Renders the launch: a script for YARN and LOCAL, a custom resource for K8s. Validates first. */
     LaunchSpec render(LaunchRequest request);
+
+    /** Receives the site settings once, right after the plugin was loaded. */
+    default void configure(PluginSettings settings) {
+    }
 }

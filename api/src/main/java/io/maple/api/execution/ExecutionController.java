@@ -1,0 +1,54 @@
+package io.maple.api.execution;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Submit, read and list engine executions. */
+@RestController
+@RequestMapping("/api/v1/executions")
+@Tag(name = "executions")
+class ExecutionController {
+
+    private final SubmissionService submissions;
+    private final ExecutionReader reader;
+
+    ExecutionController(SubmissionService submissions, ExecutionReader reader) {
+        this.submissions = submissions;
+        this.reader = reader;
+    }
+
+    @PostMapping
+    @Operation(summary = "Submit an execution; 201 when stored, 200 with duplicated=true when (fromApp, uniqueId) exists")
+    ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody SubmitExecutionRequest request) {
+        SubmissionResult result = submissions.submit(request);
+        URI location = URI.create("/api/v1/executions/" + result.execution().id());
+        return ResponseEntity.status(result.duplicated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(location)
+                .body(SubmissionResponse.of(result));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One execution with its configuration, exec info and status history")
+    ExecutionDetail get(@PathVariable long id) {
+        return reader.detail(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "List executions, newest first (create time, then id)")
+    ExecutionPage list(@ParameterObject ExecutionFilter filter, @RequestParam(required = false) Integer page,
+                       @RequestParam(required = false) Integer size) {
+        return reader.page(filter, page, size);
+    }
+}

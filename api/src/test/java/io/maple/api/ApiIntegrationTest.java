@@ -1,0 +1,94 @@
+package io.maple.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maple.persistence.TestDatabase;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running API on a random port against a real MariaDB database of its own, shared by every
+ * API suite (one Spring context). Suites isolate their rows by a fresh {@code fromApp} per test.
+ */
+@AutoConfigureObservability(tracing = false) // tests switch metrics export off unless asked; we assert on /actuator/prometheus
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.temporal.test-server.enabled=true")
+public abstract class ApiIntegrationTest {
+
+    protected static final String CLUSTER = "hadoop";
+    protected static final String SPARK_VERSION = "3.5.5";
+    protected static final String FLINK_VERSION = "1.20.1";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "api");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    protected HttpApi http;
+
+    @BeforeEach
+    void registerDefaultCluster() {
+        http = new HttpApi(port, json);
+        // idempotent: the first suite registers, the others get 409
+        http.post("/api/v1/admin/clusters", "{\"name\":\"" + CLUSTER + "\",\"category\":\"YARN\","
+                + "\"config\":{\"hadoopConfDir\":\"/etc/hadoop/conf\"}}");
+        http.post("/api/v1/admin/clusters/" + CLUSTER + "/engines",
+                "{\"engineCategory\":\"spark\",\"engineVersion\":\"" + SPARK_VERSION + "\"}");
+        http.post("/api/v1/admin/clusters/" + CLUSTER + "/engines",
+                "{\"engineCategory\":\"flink\",\"engineVersion\":\"" + FLINK_VERSION + "\"}");
+        assertThat(http.get("/api/v1/admin/clusters/" + CLUSTER + "/engines").json()).hasSize(2);
+    }
+
+    protected static String newApp() {
+        return "app-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A valid spark sql submission; tests change one field at a time. */
+    protected ObjectNode submission(String fromApp, String uniqueId) {
+        ObjectNode body = json.createObjectNode()
+                .put("uniqueId", uniqueId)
+                .put("execName", "sync_task")
+                .put("comment", "nightly sync")
+                .put("fromApp", fromApp)
+                .put("cluster", CLUSTER)
+                .put("clusterQueue", "root.default")
+                .put("engineCategory", "spark")
+                .put("engineVersion", SPARK_VERSION)
+                .put("priority", 1)
+                .put("group", "data")
+                .put("user", "alice")
+                .put("requestType", "schedule")
+                .put("execType", "batch");
+        body.putArray("webhooks").add("http://hooks.example/maple");
+        ObjectNode job = body.putObject("job");
+        job.put("driverMemory", "1g").put("runType", "sql");
+        job.putObject("conf").put("spark.hadoop.ipc.client.connect.timeout", 2000);
+        job.putObject("jobConf").put("sql", "select 1");
+        return body;
+    }
+
+    protected long submitOk(ObjectNode body) {
+        HttpApi.Response r = http.post("/api/v1/executions", body.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    protected static JsonNode field(HttpApi.Response r, String name) {
+        return r.json().get(name);
+    }
+}

@@ -1,0 +1,75 @@
+package io.maple.engine.flink;
+
+import io.maple.domain.ClusterCategory;
+import io.maple.domain.JobConfig;
+import io.maple.engine.spi.InvalidJobException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** The Flink configuration a job may pass ({@code -Dkey=value}), checked against what Maple sets itself. */
+final class FlinkConf {
+
+    /** Keys Maple sets: a user value would change where the job runs or hide its tag. */
+    static final Set<String> RESERVED = Set.of("execution.target", "yarn.tags", "yarn.application.name",
+            "kubernetes.namespace", "kubernetes.cluster-id", "pipeline.name");
+
+    static final String QUEUE = "yarn.application.queue";
+
+    private FlinkConf() {
+    }
+
+    static Map<String, String> resolve(JobConfig job, ClusterCategory category, String clusterQueue) {
+        rejectSparkFields(job);
+        Map<String, String> confs = new LinkedHashMap<>();
+        if (job.conf() == null) {
+            return confs;
+        }
+        for (Map.Entry<String, Object> entry : job.conf().entrySet()) {
+            String key = entry.getKey();
+            String field = "conf." + key;
+            // The CLI splits -D on the first '=': a key with '=' or blanks would set another key.
+            if (key == null || key.isBlank() || !key.matches("[^\\s=\\p{Cntrl}]+")) {
+                throw new InvalidJobException(field, "conf key must not be empty or contain '=', blanks or control characters");
+            }
+            Object value = entry.getValue();
+            if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
+                throw new InvalidJobException(field, field + " must be a string, number or boolean");
+            }
+            if (RESERVED.contains(key) || key.startsWith("$internal.")) {
+                throw new InvalidJobException(field, field + " is set by Maple and cannot be given");
+            }
+            if (key.equals(QUEUE)) {
+                if (category == ClusterCategory.YARN && !Objects.equals(value.toString(), clusterQueue)) {
+                    throw new InvalidJobException(field, field + " (" + value + ") conflicts with the execution's"
+                            + " clusterQueue (" + clusterQueue + "): the queue always comes from clusterQueue");
+                }
+                continue;
+            }
+            confs.put(key, value.toString());
+        }
+        return confs;
+    }
+
+    private static void rejectSparkFields(JobConfig job) {
+        Map<String, String> sparkOnly = new LinkedHashMap<>();
+        sparkOnly.put("driverCores", job.driverCores());
+        sparkOnly.put("driverMemory", job.driverMemory());
+        sparkOnly.put("numExecutors", job.numExecutors());
+        sparkOnly.put("executorCores", job.executorCores());
+        sparkOnly.put("executorMemory", job.executorMemory());
+        sparkOnly.put("driverJavaOptions", job.driverJavaOptions());
+        sparkOnly.put("driverClassPath", job.driverClassPath());
+        sparkOnly.put("jars", job.jars());
+        sparkOnly.put("files", job.files());
+        sparkOnly.put("archives", job.archives());
+        sparkOnly.forEach((field, value) -> {
+            if (value != null && !value.isBlank()) {
+                throw new InvalidJobException(field, field + " is a Spark resource field; set Flink memory and"
+                        + " parallelism through conf (e.g. taskmanager.memory.process.size)");
+            }
+        });
+    }
+}

@@ -1,0 +1,149 @@
+package io.maple.engine.flink;
+
+import static io.maple.engine.spi.Shell.quote;
+
+import io.maple.domain.ClusterCategory;
+import io.maple.domain.EngineCategory;
+import io.maple.domain.JobConfig;
+import io.maple.engine.spi.EnginePlugin;
+import io.maple.engine.spi.InvalidJobException;
+import io.maple.engine.spi.JobConfigMerger;
+import io.maple.engine.spi.LaunchRequest;
+import io.maple.engine.spi.LaunchSpec;
+import io.maple.engine.spi.Names;
+import io.maple.engine.spi.PluginSettings;
+import io.maple.engine.spi.ScriptTemplate;
+import io.maple.engine.spi.Shell;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Flink 1.15 to 1.20, 2.0 and 2.1 (the flinkVersion values the operator's CRD knows) on YARN
+ * ({@code flink run-application -t yarn-application}), LOCAL
+ * ({@code flink run -t local}, attached) and K8S (a FlinkDeployment for the flink-kubernetes-operator).
+ *
+ * <p>Settings: {@code flink.runner-jar} (default {@code <engineHome>/maple/maple-flink-runner.jar}),
+ * {@code flink.k8s.runner-jar}, {@code flink.k8s.image} (default {@code flink:<major.minor>}),
+ * {@code flink.k8s.python-jar}, {@code flink.k8s.service-account}.
+ */
+public final class FlinkPlugin implements EnginePlugin {
+
+    private static final ScriptTemplate TEMPLATE =
+            ScriptTemplate.load(FlinkPlugin.class, "/io/maple/engine/flink/flink-run.sh.vm");
+
+    private PluginSettings settings = PluginSettings.none();
+
+    @Override
+    public EngineCategory engine() {
+        return EngineCategory.FLINK;
+    }
+
+    @Override
+    public void configure(PluginSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean supports(String engineVersion, ClusterCategory clusterCategory) {
+        return engineVersion != null && clusterCategory != null
+                && engineVersion.matches("(1\\.(1[5-9]|20)|2\\.[01])(\\.\\d+)?");
+    }
+
+    @Override
+    public void validate(LaunchRequest request) {
+        prepare(request);
+    }
+
+    @Override
+    public LaunchSpec render(LaunchRequest request) {
+        Prepared prepared = prepare(request);
+        return switch (request.clusterCategory()) {
+            case YARN, LOCAL -> script(request, prepared);
+            case K8S -> FlinkDeployments.render(request, prepared.confs(), prepared.app(), settings);
+        };
+    }
+
+    private LaunchSpec.Script script(LaunchRequest request, Prepared prepared) {
+        String tag = Names.applicationTag(request.executionId());
+        String name = Names.applicationName(request.executionId(), request.execName());
+        List<String> args = new ArrayList<>();
+        if (request.clusterCategory() == ClusterCategory.YARN) {
+            args.add(quote("-D" + FlinkConf.QUEUE + "=" + request.clusterQueue()));
+            args.add(quote("-Dyarn.tags=" + tag));
+            args.add(quote("-Dyarn.application.name=" + name));
+        }
+        args.add(quote("-Dpipeline.name=" + name));
+        prepared.confs().forEach((key, value) -> args.add(quote("-D" + key + "=" + value)));
+        FlinkApp app = prepared.app();
+        if (app.python()) {
+            args.add("-py " + quote(app.mainFile()));
+            if (app.pyFiles() != null) {
+                args.add("-pyfs " + quote(app.pyFiles()));
+            }
+        } else {
+            if (app.mainClass() != null) {
+                args.add("-c " + quote(app.mainClass()));
+            }
+            args.add(quote(app.mainFile()));
+        }
+        app.args().forEach(arg -> args.add(quote(arg)));
+        String script = TEMPLATE.render(Map.of(
+                "executionId", request.executionId(),
+                "engineVersion", request.engineVersion(),
+                "category", request.clusterCategory().name(),
+                "exports", exports(request),
+                "flink", quote(stripSlash(request.engineHome()) + "/bin/flink"),
+                "args", args));
+        return new LaunchSpec.Script(script, tag);
+    }
+
+    private Prepared prepare(LaunchRequest request) {
+        if (request.engine() != EngineCategory.FLINK) {
+            throw new InvalidJobException("engine", "not a flink request");
+        }
+        if (!supports(request.engineVersion(), request.clusterCategory())) {
+            throw new InvalidJobException("engineVersion", "unsupported flink version: " + request.engineVersion());
+        }
+        if (request.clusterCategory() != ClusterCategory.LOCAL
+                && (request.clusterQueue() == null || request.clusterQueue().isBlank())) {
+            throw new InvalidJobException("clusterQueue", "clusterQueue is required on " + request.clusterCategory());
+        }
+        if (request.clusterCategory() != ClusterCategory.K8S
+                && (request.engineHome() == null || request.engineHome().isBlank())) {
+            throw new InvalidJobException("engineHome", "the cluster engine has no engine home");
+        }
+        JobConfig job = JobConfigMerger.merge(request.defaults(), request.job());
+        if (job == null) {
+            throw new InvalidJobException("job", "job configuration is required");
+        }
+        String runnerJar = request.clusterCategory() == ClusterCategory.K8S
+                ? settings.get("flink.k8s.runner-jar", "local:///opt/flink/usrlib/maple-flink-runner.jar")
+                : settings.get("flink.runner-jar", request.engineHome() + "/maple/maple-flink-runner.jar");
+        FlinkApp app = FlinkApp.of(job, runnerJar);
+        return new Prepared(FlinkConf.resolve(job, request.clusterCategory(), request.clusterQueue()), app);
+    }
+
+    private static List<String> exports(LaunchRequest request) {
+        List<String> exports = new ArrayList<>();
+        if (request.engineExtInfo() != null && request.engineExtInfo().envs() != null) {
+            new TreeMap<>(request.engineExtInfo().envs()).forEach((name, value) -> {
+                if (!Shell.isEnvName(name)) {
+                    throw new InvalidJobException("engineExtInfo.envs", "not an environment variable name: " + name);
+                }
+                if (value != null && !value.isEmpty()) {
+                    exports.add(name + "=" + quote(value));
+                }
+            });
+        }
+        return exports;
+    }
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private record Prepared(Map<String, String> confs, FlinkApp app) {
+    }
+}
