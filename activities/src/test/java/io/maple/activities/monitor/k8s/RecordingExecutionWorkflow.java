@@ -36,4 +36,37 @@ public class RecordingExecutionWorkflow implements EngineExecutionWorkflow {
         phases.add(observation.phase().name());
         last = observation;
     }
+
+    // the rest of the execution workflow's messages are not used by the informer tests
+
+    @Override
+    public void report(io.maple.workflows.contract.EngineReport report) {
+    }
+
+    @Override
+    public void slotGranted(io.maple.workflows.contract.SlotGrant grant) {
+    }
+
+    @Override
+    public io.maple.workflows.execution.StopResult kill(io.maple.workflows.execution.StopRequest request) {
+        throw new UnsupportedOperationException("not used by the informer tests");
+    }
+
+    @Override
+    public void validateKill(io.maple.workflows.execution.StopRequest request) {
+    }
+
+    @Override
+    public io.maple.workflows.execution.StopResult cancel(io.maple.workflows.execution.StopRequest request) {
+        throw new UnsupportedOperationException("not used by the informer tests");
+    }
+
+    @Override
+    public void validateCancel(io.maple.workflows.execution.StopRequest request) {
+    }
+
+    @Override
+    public io.maple.workflows.execution.ExecutionState state() {
+        return null;
+    }
 }

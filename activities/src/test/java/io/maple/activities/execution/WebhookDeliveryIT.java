@@ -1,0 +1,133 @@
+package io.maple.activities.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maple.activities.config.WebhookProperties;
+import io.maple.activities.support.WorkflowHarness;
+import io.maple.activities.support.WorkflowTestApp;
+import io.maple.activities.webhook.WebhookActivitiesImpl;
+import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.TestDatabase;
+import io.maple.persistence.webhook.WebhookAttemptMapper;
+import io.maple.persistence.webhook.WebhookAttemptRecord;
+import io.maple.workflows.execution.ExecutionOutcome;
+import io.maple.workflows.webhook.WebhookNotifier;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A receiver that fails for hours never slows the status flow; every transition arrives in the end. */
+@SpringBootTest(classes = WorkflowTestApp.class)
+class WebhookDeliveryIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        WorkflowTestApp.register(registry, "webhook");
+    }
+
+    @Autowired
+    WorkflowHarness harness;
+    @Autowired
+    WebhookAttemptMapper attempts;
+    @Autowired
+    WebhookProperties webhookProperties;
+    @Autowired
+    ObjectMapper json;
+
+    private final MockWebServer receiver = new MockWebServer();
+
+    @AfterEach
+    void stop() throws Exception {
+        receiver.shutdown();
+    }
+
+    @Test
+    void receiverDownForHoursDoesNotDelayTheExecution() throws Exception {
+        harness.start();
+        long failUntil = harness.env().currentTimeMillis() + Duration.ofHours(3).toMillis();
+        ConcurrentLinkedQueue<RecordedRequest> accepted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<RecordedRequest> all = new ConcurrentLinkedQueue<>();
+        receiver.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                all.add(request);
+                if (harness.env().currentTimeMillis() < failUntil) {
+                    return new MockResponse().setResponseCode(503);
+                }
+                accepted.add(request);
+                return new MockResponse().setResponseCode(200);
+            }
+        });
+        receiver.start();
+        String url = receiver.url("/hook").toString();
+        long id = harness.create(WorkflowHarness.CLUSTER, "hooks", 1, WorkflowHarness.conf("sleep 1; exit 0"),
+                "[\"" + url + "\"]");
+
+        long t0 = System.nanoTime();
+        harness.startWorkflow(id);
+        ExecutionOutcome outcome = WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
+        long wallMillis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEED);
+        assertThat(wallMillis).as("execution wall time").isLessThan(20_000);
+        assertThat(accepted).as("nothing delivered yet: the receiver is still failing").isEmpty();
+
+        // ACCEPTED, STARTING, RUNNING, SUCCEED: one delivery child each, each ends with a 200
+        for (int transition = 1; transition <= 4; transition++) {
+            String deliveryId = WebhookNotifier.deliveryId(id, transition, 0);
+            int code = harness.client().newUntypedWorkflowStub(deliveryId).getResult(Integer.class);
+            assertThat(code).as(deliveryId).isEqualTo(200);
+        }
+        assertThat(harness.env().currentTimeMillis()).isGreaterThanOrEqualTo(failUntil);
+
+        List<String> statuses = accepted.stream().map(r -> body(r).get("newStatus").asText()).sorted().toList();
+        assertThat(statuses).containsExactlyInAnyOrder("ACCEPTED", "STARTING", "RUNNING", "SUCCEED");
+        for (RecordedRequest r : all) {
+            byte[] body = r.getBody().clone().readByteArray();
+            assertThat(r.getHeader(WebhookActivitiesImpl.SIGNATURE_HEADER))
+                    .isEqualTo(WebhookActivitiesImpl.sign(webhookProperties.secret(), body));
+            assertThat(r.getHeader(WebhookActivitiesImpl.IDEMPOTENCY_HEADER)).startsWith("maple-webhook-" + id + "-");
+        }
+        JsonNode running = accepted.stream().map(this::body).filter(b -> b.get("newStatus").asText().equals("RUNNING"))
+                .findFirst().orElseThrow();
+        assertThat(running.get("executionId").asLong()).isEqualTo(id);
+        assertThat(running.get("oldStatus").asText()).isEqualTo("STARTING");
+        assertThat(running.get("fromApp").asText()).isEqualTo("schedule");
+        assertThat(running.get("uniqueId").asText()).isNotBlank();
+        assertThat(running.get("appId").asText()).isNotBlank();
+        assertThat(running.get("time").asText()).endsWith("Z");
+
+        List<WebhookAttemptRecord> recorded = attempts.findByExecutionId(id);
+        Map<String, List<WebhookAttemptRecord>> byDelivery = recorded.stream()
+                .collect(java.util.stream.Collectors.groupingBy(WebhookAttemptRecord::deliveryId));
+        assertThat(byDelivery).hasSize(4);
+        byDelivery.forEach((delivery, rows) -> {
+            assertThat(rows.size()).as(delivery + " attempts").isGreaterThan(5);
+            assertThat(rows.get(rows.size() - 1).httpStatus()).isEqualTo(200);
+            assertThat(rows.get(0).httpStatus()).isEqualTo(503);
+        });
+        System.out.printf("webhook: execution wall %d ms; attempts per delivery %s%n", wallMillis,
+                byDelivery.values().stream().map(List::size).toList());
+    }
+
+    private JsonNode body(RecordedRequest r) {
+        try {
+            return json.readTree(r.getBody().clone().readUtf8());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

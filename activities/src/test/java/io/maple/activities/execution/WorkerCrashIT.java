@@ -1,0 +1,136 @@
+package io.maple.activities.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maple.activities.launch.AppRef;
+import io.maple.activities.launch.ClusterActivitiesImpl;
+import io.maple.activities.launch.ClusterLauncher;
+import io.maple.activities.launch.LaunchResult;
+import io.maple.activities.launch.LaunchSpecSource;
+import io.maple.activities.launch.LaunchTarget;
+import io.maple.activities.launch.local.LocalLauncher;
+import io.maple.activities.support.WorkflowHarness;
+import io.maple.activities.support.WorkflowTestApp;
+import io.maple.domain.ClusterCategory;
+import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.TestDatabase;
+import io.maple.persistence.cluster.ClusterMapper;
+import io.maple.persistence.execution.ExecutionStore;
+import io.maple.workflows.contract.ClusterObservation;
+import io.maple.workflows.contract.TaskQueues;
+import io.maple.workflows.execution.ExecutionOutcome;
+import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The cluster worker dies after the process started but before the launch was reported; a new
+ * worker retries the launch, adopts the process, and the execution finishes with one launch.
+ */
+@SpringBootTest(classes = WorkflowTestApp.class)
+class WorkerCrashIT {
+
+    private static final String CLUSTER = "local-crash";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        WorkflowTestApp.register(registry, "crash");
+    }
+
+    @Autowired
+    WorkflowHarness harness;
+    @Autowired
+    LocalLauncher localLauncher;
+    @Autowired
+    LaunchSpecSource specs;
+    @Autowired
+    ExecutionStore store;
+    @Autowired
+    ClusterMapper clusters;
+
+    /** The real LOCAL launcher, then a hang that ignores interrupts: the worker "dies" with the launch unreported. */
+    static final class DiesAfterLaunch implements ClusterLauncher {
+        private final LocalLauncher real;
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        DiesAfterLaunch(LocalLauncher real) {
+            this.real = real;
+        }
+
+        @Override
+        public ClusterCategory category() {
+            return ClusterCategory.LOCAL;
+        }
+
+        @Override
+        public LaunchResult launch(LaunchTarget target) {
+            real.launch(target);
+            while (released.getCount() > 0) {
+                try {
+                    released.await();
+                } catch (InterruptedException ignored) {
+                    // a dead process does not answer interrupts either
+                }
+            }
+            throw new IllegalStateException("this worker is dead");
+        }
+
+        @Override
+        public ClusterObservation observe(AppRef ref) {
+            return real.observe(ref);
+        }
+
+        @Override
+        public ClusterObservation kill(AppRef ref) {
+            return real.kill(ref);
+        }
+    }
+
+    private WorkerFactory clusterWorker(ClusterLauncher launcher) {
+        WorkerFactory factory = WorkerFactory.newInstance(harness.client());
+        factory.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(
+                new ClusterActivitiesImpl(List.of(launcher), specs, store, clusters));
+        factory.start();
+        return factory;
+    }
+
+    @Test
+    void launchIsAdoptedAfterTheWorkerDiedWhileStarting() throws Exception {
+        harness.start();
+        harness.ensureCluster(CLUSTER);
+        Path launches = Files.createTempFile("maple-launches", ".txt");
+        DiesAfterLaunch dying = new DiesAfterLaunch(localLauncher);
+        WorkerFactory first = clusterWorker(dying);
+
+        long id = harness.create(CLUSTER, "crash", 1,
+                WorkflowHarness.conf("echo launched >> " + launches + "; sleep 2; exit 0"), null);
+        harness.startWorkflow(id);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.readAllLines(launches).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(Files.readAllLines(launches)).hasSize(1);
+        assertThat(harness.status(id)).isEqualTo(ExecutionStatus.STARTING);
+
+        first.shutdownNow();
+        WorkerFactory second = clusterWorker(localLauncher);
+        try {
+            ExecutionOutcome outcome = WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
+            assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEED);
+            assertThat(Files.readAllLines(launches)).containsExactly("launched");
+            assertThat(harness.workflow(id).state().launchAttempts()).isEqualTo(1);
+        } finally {
+            dying.released.countDown();
+            second.shutdownNow();
+        }
+    }
+}

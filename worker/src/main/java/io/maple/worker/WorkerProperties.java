@@ -1,0 +1,18 @@
+package io.maple.worker;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The worker's own settings.
+ *
+ * @param reconcileInterval how often CREATED rows are checked for a missing workflow
+ * @param reconcileAge      a CREATED row younger than this is left to the API that is starting it
+ * @param registerSearchAttributes register Maple's search attributes with the server at start
+ */
+@ConfigurationProperties("maple.worker")
+public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
+                               @DefaultValue("5s") Duration reconcileAge,
+                               @DefaultValue("true") boolean registerSearchAttributes) {
+}

@@ -1,0 +1,87 @@
+package io.maple.worker.reconcile;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.execution.ExecutionMapper;
+import io.maple.persistence.execution.ExecutionRecord;
+import io.maple.worker.WorkerProperties;
+import io.maple.workflows.client.ExecutionStarter;
+import io.maple.workflows.contract.WorkflowIds;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the workflow of every CREATED execution older than a few seconds that has none: the API
+ * crashed between the insert and the start. USE_EXISTING makes a race with the API harmless.
+ */
+@Component
+public class CreatedExecutionReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(CreatedExecutionReconciler.class);
+    private static final int BATCH = 200;
+
+    private final ExecutionMapper executions;
+    private final ExecutionStarter starter;
+    private final WorkflowClient client;
+    private final WorkerProperties properties;
+    private final Clock clock;
+
+    public CreatedExecutionReconciler(ExecutionMapper executions, ExecutionStarter starter, WorkflowClient client,
+                                      WorkerProperties properties, Clock clock) {
+        this.executions = executions;
+        this.starter = starter;
+        this.client = client;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${maple.worker.reconcile-interval:10s}",
+            initialDelayString = "${maple.worker.reconcile-interval:10s}")
+    public void reconcileScheduled() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            log.warn("reconciliation failed, next round retries: {}", e.toString());
+        }
+    }
+
+    /** Returns how many workflows it started. */
+    public int reconcile() {
+        List<ExecutionRecord> stale = executions.findByStatusCreatedBefore(List.of(ExecutionStatus.CREATED),
+                clock.instant().minus(properties.reconcileAge()), BATCH);
+        int started = 0;
+        for (ExecutionRecord e : stale) {
+            if (!workflowExists(e.id())) {
+                starter.start(e.id(), e.priority(), e.execName());
+                log.warn("execution {} was CREATED without a workflow: started it", e.id());
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private boolean workflowExists(long executionId) {
+        try {
+            client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+                    DescribeWorkflowExecutionRequest.newBuilder()
+                            .setNamespace(client.getOptions().getNamespace())
+                            .setExecution(WorkflowExecution.newBuilder()
+                                    .setWorkflowId(WorkflowIds.forExecution(executionId)))
+                            .build());
+            return true;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

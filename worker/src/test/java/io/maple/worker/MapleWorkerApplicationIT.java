@@ -1,0 +1,108 @@
+package io.maple.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maple.activities.launch.LaunchSpecSource;
+import io.maple.domain.ClusterCategory;
+import io.maple.domain.EngineCategory;
+import io.maple.domain.ExecutionStatus;
+import io.maple.engine.spi.LaunchSpec;
+import io.maple.persistence.GeneratedId;
+import io.maple.persistence.TestDatabase;
+import io.maple.persistence.cluster.ClusterMapper;
+import io.maple.persistence.cluster.ClusterRecord;
+import io.maple.persistence.execution.ExecutionRecord;
+import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.execution.StatusHistoryRecord;
+import io.maple.workflows.contract.MapleSearchAttributes;
+import io.maple.workflows.contract.WorkflowIds;
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The worker app as deployed (explicit workers, in-process Temporal test server): health and
+ * metrics answer, and an execution whose workflow start was lost is found by the reconciler and
+ * runs to SUCCEED on the LOCAL launcher.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.temporal.test-server.enabled=true",
+    "maple.worker.reconcile-interval=500ms",
+    "maple.worker.reconcile-age=1s",
+    "maple.workflow.local-poll-interval=500ms"})
+class MapleWorkerApplicationIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws Exception {
+        TestDatabase.register(registry, "worker");
+        String dir = Files.createTempDirectory("maple-local-worker").toString();
+        registry.add("maple.local.work-dir", () -> dir);
+    }
+
+    @TestConfiguration
+    static class Scripts {
+        /** A real source for the test: every job runs this script (the lead wires the engine plugins). */
+        @Bean
+        @Primary
+        LaunchSpecSource launchSpecSource() {
+            return (execution, cluster) -> new LaunchSpec.Script("echo ran; sleep 1; exit 0",
+                    "maple-id-" + execution.id());
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ExecutionStore store;
+    @Autowired
+    ClusterMapper clusters;
+    @Autowired
+    WorkflowClient client;
+
+    @Test
+    void healthAndMetricsAnswer() {
+        assertThat(http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
+        // metrics export (prometheus) is off in Spring tests; the metrics endpoint shows the registry
+        assertThat(http.getForObject("/actuator/metrics", String.class)).contains("\"names\"");
+    }
+
+    @Test
+    void reconcilerStartsTheWorkflowOfAnOrphanedCreatedExecution() throws Exception {
+        if (clusters.findClusterByName("local") == null) {
+            Instant now = Instant.now();
+            clusters.insertCluster(new ClusterRecord(null, "local", ClusterCategory.LOCAL, "{}", "worker host", now,
+                    now), new GeneratedId());
+        }
+        // inserted as the API would, but nobody starts its workflow (the API "crashed")
+        ExecutionRecord draft = new ExecutionRecord(null, UUID.randomUUID().toString(), "orphan", null, "schedule",
+                "local", "default", EngineCategory.SPARK, "3.5.5", 1, null, "g", "u", null, "batch", "spark-sql",
+                null, null, null, null, null, null, null);
+        long id = store.create(draft, "{}", null, "test").id();
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!store.require(id).status().isTerminal() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(store.require(id).status()).isEqualTo(ExecutionStatus.SUCCEED);
+        assertThat(store.history(id)).extracting(StatusHistoryRecord::toStatus).containsExactly(
+                ExecutionStatus.CREATED, ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING, ExecutionStatus.RUNNING,
+                ExecutionStatus.SUCCEED);
+        // what the Temporal UI shows: search attributes upserted on the last transition, memo, summary
+        var described = client.newUntypedWorkflowStub(WorkflowIds.forExecution(id)).describe();
+        assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.STATUS)).isEqualTo("SUCCEED");
+        assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.EXECUTION_ID)).isEqualTo(id);
+        assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.QUEUE))
+                .isEqualTo("local-default-schedule-g-1");
+        assertThat(described.getMemo("execName", String.class)).isEqualTo("orphan");
+    }
+}

@@ -1,0 +1,169 @@
+package io.maple.workflows.admission;
+
+import io.maple.workflows.admission.AdmissionState.Waiter;
+import io.maple.workflows.contract.AdmissionActivities;
+import io.maple.workflows.contract.SlotGrant;
+import io.maple.workflows.contract.SlotRelease;
+import io.maple.workflows.contract.SlotRequest;
+import io.maple.workflows.contract.TaskQueues;
+import io.maple.workflows.contract.WorkflowIds;
+import io.maple.workflows.execution.EngineExecutionWorkflow;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+
+/**
+ * Grants slots in Maple's own order (priority, then arrival sequence) because Temporal's task
+ * queues are not FIFO within a priority. Slots come back by release signal (every terminal path of
+ * an execution sends one) or, if an execution workflow vanished without one (terminated, reset),
+ * by a liveness check while slots are held.
+ */
+public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
+
+    private static final Logger log = Workflow.getLogger(QueueAdmissionWorkflowImpl.class);
+    /** How often held slots are checked against their workflows, and the limit re-read. */
+    private static final Duration CHECK_INTERVAL = Duration.ofMinutes(1);
+    private static final Comparator<Waiter> ORDER =
+            Comparator.comparingInt(Waiter::priority).thenComparingLong(Waiter::sequence);
+
+    private final AdmissionActivities activities = Workflow.newActivityStub(AdmissionActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.EXECUTIONS)
+                    .setStartToCloseTimeout(Duration.ofSeconds(30))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+                            .setMaximumInterval(Duration.ofSeconds(30)).build())
+                    .setSummary("admission bookkeeping")
+                    .build());
+
+    private String cluster;
+    private String clusterQueue;
+    private int limit;
+    private long nextSequence = 1;
+    private final List<Waiter> waiting = new ArrayList<>();
+    private final Set<Long> holders = new LinkedHashSet<>();
+    private final List<Long> grantOrder = new ArrayList<>();
+    private boolean changed;
+
+    @Override
+    public void run(AdmissionState state) {
+        cluster = state.cluster();
+        clusterQueue = state.clusterQueue();
+        nextSequence = Math.max(nextSequence, state.nextSequence());
+        // signals delivered with the start were applied before run(): keep them, then add the carried ones
+        List<Waiter> early = new ArrayList<>(waiting);
+        waiting.clear();
+        waiting.addAll(state.waiting());
+        for (Waiter w : early) {
+            if (waiting.stream().noneMatch(x -> x.executionId() == w.executionId())) {
+                waiting.add(new Waiter(w.executionId(), w.priority(), nextSequence++));
+            }
+        }
+        holders.addAll(state.holders());
+        grantOrder.addAll(state.grantOrder());
+        limit = activities.limitFor(cluster, clusterQueue);
+        while (true) {
+            // reset before granting: signals that arrive while grants are in flight wake the next round
+            changed = false;
+            grant();
+            if (Workflow.getInfo().isContinueAsNewSuggested() && Workflow.isEveryHandlerFinished()) {
+                Workflow.continueAsNew(snapshot());
+            }
+            if (holders.isEmpty()) {
+                Workflow.await(() -> changed);
+            } else if (!Workflow.await(CHECK_INTERVAL, () -> changed)) {
+                reclaimVanished();
+                limit = activities.limitFor(cluster, clusterQueue);
+            }
+        }
+    }
+
+    /** Grants every free slot at once; the grant signals go out in parallel, not one round trip each. */
+    private void grant() {
+        List<Waiter> granted = new ArrayList<>();
+        List<Promise<Void>> sent = new ArrayList<>();
+        while (holders.size() < limit && !waiting.isEmpty()) {
+            Waiter next = waiting.stream().min(ORDER).orElseThrow();
+            waiting.remove(next);
+            holders.add(next.executionId());
+            grantOrder.add(next.executionId());
+            if (grantOrder.size() > 100) {
+                grantOrder.remove(0);
+            }
+            EngineExecutionWorkflow execution = Workflow.newExternalWorkflowStub(EngineExecutionWorkflow.class,
+                    WorkflowIds.forExecution(next.executionId()));
+            granted.add(next);
+            sent.add(Async.procedure(execution::slotGranted,
+                    new SlotGrant(Workflow.getInfo().getWorkflowId(), next.sequence())));
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get();
+            } catch (SignalExternalWorkflowException e) {
+                // the execution's workflow is gone: its slot goes to the next one on the next round
+                holders.remove(granted.get(i).executionId());
+                changed = true;
+                log.info("slot for execution {} not delivered: {}", granted.get(i).executionId(), e.getMessage());
+            }
+        }
+    }
+
+    private void reclaimVanished() {
+        List<Long> closed = activities.closedHolders(new ArrayList<>(holders));
+        for (Long id : closed) {
+            if (holders.remove(id)) {
+                log.warn("reclaimed the slot of execution {}: its workflow ended without releasing it", id);
+            }
+        }
+    }
+
+    @Override
+    public void request(SlotRequest request) {
+        long id = request.executionId();
+        // idempotent: a retried requestSlot activity must not queue the execution twice
+        if (!holders.contains(id) && waiting.stream().noneMatch(w -> w.executionId() == id)) {
+            waiting.add(new Waiter(id, request.priority(), nextSequence++));
+        }
+        changed = true;
+    }
+
+    @Override
+    public void release(SlotRelease release) {
+        holders.remove(release.executionId());
+        waiting.removeIf(w -> w.executionId() == release.executionId());
+        changed = true;
+    }
+
+    @Override
+    public int position(long executionId) {
+        if (holders.contains(executionId)) {
+            return 0;
+        }
+        List<Waiter> ordered = new ArrayList<>(waiting);
+        ordered.sort(ORDER);
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).executionId() == executionId) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public AdmissionState snapshot() {
+        List<Waiter> ordered = new ArrayList<>(waiting);
+        ordered.sort(ORDER);
+        return new AdmissionState(cluster, clusterQueue, limit, nextSequence, ordered, new ArrayList<>(holders),
+                new ArrayList<>(grantOrder));
+    }
+}

@@ -1,0 +1,19 @@
+package io.maple.workflows.contract;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Cluster work, served on {@link TaskQueues#forCluster(String)} by workers that can reach the cluster. */
+@ActivityInterface
+public interface ClusterActivities {
+
+    @ActivityMethod
+    LaunchAppResult launch(LaunchAppRequest request);
+
+    /** Returns once the phase differs from the known one; fails with NO_CHANGE (retried) otherwise. */
+    @ActivityMethod
+    ClusterObservation awaitChange(ObserveAppRequest request);
+
+    @ActivityMethod
+    ClusterObservation kill(KillAppRequest request);
+}

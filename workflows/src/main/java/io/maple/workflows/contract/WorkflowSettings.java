@@ -1,0 +1,11 @@
+package io.maple.workflows.contract;
+
+/**
+ * Tunables the workflow gets from configuration through its load activity.
+ *
+ * @param pollIntervalMillis   how often the fallback observe activity asks the cluster (its retry interval)
+ * @param unknownGraceMillis   how long the cluster may be unobservable before the status becomes UNKNOWN
+ * @param searchAttributes     whether the server has Maple's search attributes registered
+ */
+public record WorkflowSettings(long pollIntervalMillis, long unknownGraceMillis, boolean searchAttributes) {
+}

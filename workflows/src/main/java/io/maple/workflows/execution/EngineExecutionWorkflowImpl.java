@@ -1,0 +1,556 @@
+package io.maple.workflows.execution;
+
+import static io.maple.domain.ExecutionStatus.ACCEPTED;
+import static io.maple.domain.ExecutionStatus.CANCELED;
+import static io.maple.domain.ExecutionStatus.CREATED;
+import static io.maple.domain.ExecutionStatus.FAILED;
+import static io.maple.domain.ExecutionStatus.KILLED;
+import static io.maple.domain.ExecutionStatus.RUNNING;
+import static io.maple.domain.ExecutionStatus.STARTING;
+import static io.maple.domain.ExecutionStatus.START_FAILED;
+import static io.maple.domain.ExecutionStatus.SUCCEED;
+import static io.maple.domain.ExecutionStatus.UNKNOWN;
+
+import io.maple.domain.ExecutionStatus;
+import io.maple.workflows.contract.AdmissionActivities;
+import io.maple.workflows.contract.ClusterActivities;
+import io.maple.workflows.contract.ClusterObservation;
+import io.maple.workflows.contract.ClusterPhase;
+import io.maple.workflows.contract.EngineReport;
+import io.maple.workflows.contract.ErrorTypes;
+import io.maple.workflows.contract.ExecutionActivities;
+import io.maple.workflows.contract.ExecutionSnapshot;
+import io.maple.workflows.contract.KillAppRequest;
+import io.maple.workflows.contract.LaunchAppRequest;
+import io.maple.workflows.contract.LaunchAppResult;
+import io.maple.workflows.contract.ObserveAppRequest;
+import io.maple.workflows.contract.SlotGrant;
+import io.maple.workflows.contract.SlotRelease;
+import io.maple.workflows.contract.SlotRequest;
+import io.maple.workflows.contract.TaskQueues;
+import io.maple.workflows.contract.TransitionRequest;
+import io.maple.workflows.contract.TransitionResult;
+import io.maple.workflows.webhook.WebhookNotifier;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Drives one execution through the seed's status flow. Signals and updates only record what
+ * arrived; the main loop acts on it, so every decision happens in one deterministic place.
+ * See the package README for the shape of the loop.
+ */
+public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
+
+    private static final Logger log = Workflow.getLogger(EngineExecutionWorkflowImpl.class);
+    private static final String SOURCE = "workflow";
+    private static final String KILL = "KILL";
+    private static final String CANCEL = "CANCEL";
+
+    private final ExecutionActivities store = Workflow.newActivityStub(ExecutionActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.EXECUTIONS)
+                    .setStartToCloseTimeout(Duration.ofSeconds(30))
+                    .setScheduleToCloseTimeout(Duration.ofHours(2))
+                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+                            .setMaximumInterval(Duration.ofMinutes(1))
+                            .setDoNotRetry(ErrorTypes.EXECUTION_NOT_FOUND.name()).build())
+                    .setSummary("persist execution status")
+                    .build());
+    private final AdmissionActivities admission = Workflow.newActivityStub(AdmissionActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.EXECUTIONS)
+                    .setStartToCloseTimeout(Duration.ofSeconds(30))
+                    .setScheduleToCloseTimeout(Duration.ofHours(2))
+                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+                            .setMaximumInterval(Duration.ofMinutes(1)).build())
+                    .setSummary("cluster queue admission")
+                    .build());
+
+    private ClusterActivities launcher;
+    private ClusterActivities killer;
+    private WebhookNotifier webhooks;
+
+    private ExecutionSnapshot execution;
+    private ExecutionStatus status;
+    private String appId;
+    private int launchAttempts;
+    private ClusterObservation lastObservation;
+    private EngineReport lastReport;
+    private boolean sawRunning;
+    private boolean holdsSlot;
+    private boolean slotGranted;
+    private Long unobservableSince;
+    private ExecutionStatus statusBeforeUnknown;
+    private int transitions;
+    private String stopKind;
+    private StopRequest stopRequest;
+    private String lastReason;
+
+    private final List<ClusterObservation> inbox = new ArrayList<>();
+    private final List<EngineReport> reports = new ArrayList<>();
+    private ClusterPhase knownPhase;
+    private CancellationScope pollScope;
+    private Promise<ClusterObservation> poll;
+
+    @Override
+    public ExecutionOutcome run(ExecutionInput input) {
+        if (input.carried() != null) {
+            restore(input.carried());
+        } else {
+            execution = store.load(input.executionId());
+            status = execution.status();
+        }
+        webhooks = new WebhookNotifier(execution);
+        createClusterStubs();
+        upsertSearchAttributes();
+        try {
+            drive();
+        } catch (CanceledFailure e) {
+            // the Temporal workflow itself was cancelled: Maple treats it as a cancel request
+            if (stopRequest == null) {
+                stopKind = CANCEL;
+                stopRequest = new StopRequest("workflow cancelled", "temporal");
+            }
+            Workflow.newDetachedCancellationScope(this::stop).run();
+        }
+        // every kill/cancel caller gets its answer and every webhook child is started before we end
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        webhooks.awaitStarted();
+        return new ExecutionOutcome(execution.executionId(), status, lastReason);
+    }
+
+    private void drive() {
+        if (status == CREATED && !transition(ACCEPTED, null, "queued in " + execution.queueKey(), null)) {
+            return;
+        }
+        if (status == ACCEPTED && !admit()) {
+            return;
+        }
+        if (status == STARTING && appId == null && !launch()) {
+            return;
+        }
+        monitor();
+    }
+
+    /** ACCEPTED -> STARTING once the queue grants a slot, or CANCELED/KILLED if stopped while waiting. */
+    private boolean admit() {
+        if (stopRequest == null) {
+            admission.requestSlot(new SlotRequest(execution.cluster(), execution.clusterQueue(),
+                    execution.executionId(), execution.priority()));
+        }
+        Workflow.await(() -> slotGranted || stopRequest != null);
+        if (slotGranted) {
+            holdsSlot = true;
+        }
+        if (stopRequest != null) {
+            // nothing was launched: no cluster call, just the final status
+            transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, stopRequest.reason(), null);
+            releaseSlot("stopped while queued");
+            return false;
+        }
+        if (!transition(STARTING, EnumSet.of(ACCEPTED), "slot granted in " + execution.clusterQueueKey(), null)) {
+            releaseSlot("not startable");
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs the launch activity; a launch that fails for good is START_FAILED. */
+    private boolean launch() {
+        launchAttempts++;
+        Promise<LaunchAppResult> launched = Async.function(launcher::launch,
+                new LaunchAppRequest(execution.executionId(), execution.cluster()));
+        // a kill during launch waits for it: the application may exist as soon as launch returns
+        Workflow.await(launched::isCompleted);
+        try {
+            LaunchAppResult result = launched.get();
+            appId = result.appId();
+            if (result.observation() != null) {
+                inbox.add(result.observation());
+            } else {
+                inbox.add(new ClusterObservation(execution.executionId(), appId, ClusterPhase.PENDING, "LAUNCHED",
+                        null, null, null, null, null, null, Workflow.currentTimeMillis()));
+            }
+            return true;
+        } catch (ActivityFailure e) {
+            transition(START_FAILED, EnumSet.of(STARTING), "launch failed: " + rootMessage(e), null);
+            releaseSlot("start failed");
+            return false;
+        }
+    }
+
+    /** Applies observations until a terminal status; polls the cluster when the observers are silent. */
+    private void monitor() {
+        while (!status.isTerminal()) {
+            if (stopRequest != null) {
+                Workflow.newDetachedCancellationScope(this::stop).run();
+                return;
+            }
+            recordReports();
+            while (!inbox.isEmpty() && !status.isTerminal()) {
+                apply(inbox.remove(0));
+            }
+            if (status.isTerminal()) {
+                break;
+            }
+            checkGrace();
+            if (status.isTerminal()) {
+                break;
+            }
+            if (Workflow.getInfo().isContinueAsNewSuggested() && Workflow.isEveryHandlerFinished()
+                    && inbox.isEmpty() && reports.isEmpty() && stopRequest == null) {
+                cancelPoll();
+                webhooks.awaitStarted();
+                Workflow.continueAsNew(new ExecutionInput(execution.executionId(), snapshot()));
+            }
+            ensurePolling();
+            Duration wait = graceRemaining();
+            Promise<ClusterObservation> current = poll;
+            if (wait == null) {
+                Workflow.await(() -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
+                        || current.isCompleted());
+            } else {
+                Workflow.await(wait, () -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
+                        || current.isCompleted());
+            }
+            if (current.isCompleted()) {
+                poll = null;
+                try {
+                    inbox.add(current.get());
+                } catch (ActivityFailure e) {
+                    // the bounded poll gave up (schedule-to-close): start a fresh one next round
+                    log.info("poll for execution {} ended: {}", execution.executionId(), rootMessage(e));
+                }
+            }
+        }
+        cancelPoll();
+        releaseSlot("ended " + status);
+    }
+
+    /** Maps one observation onto Maple's status; the workflow knows the history the cluster does not. */
+    private void apply(ClusterObservation o) {
+        lastObservation = o;
+        if (o.appId() != null) {
+            appId = o.appId();
+        }
+        ClusterPhase phase = o.phase();
+        if (phase != ClusterPhase.NOT_FOUND && phase != ClusterPhase.UNREACHABLE) {
+            unobservableSince = null;
+        }
+        String reason = describe(o);
+        switch (phase) {
+            case PENDING -> {
+                if (status == UNKNOWN) {
+                    transition(statusBeforeUnknown == RUNNING ? RUNNING : STARTING, null, "observable again: " + reason, o);
+                }
+            }
+            case RUNNING -> {
+                sawRunning = true;
+                if (status != RUNNING) {
+                    transition(RUNNING, null, reason, o);
+                }
+            }
+            case SUCCEEDED -> transition(SUCCEED, null, reason, o);
+            case FAILED, START_FAILED -> {
+                boolean neverRan = !sawRunning && (status == STARTING
+                        || (status == UNKNOWN && statusBeforeUnknown == STARTING));
+                if (neverRan && status == UNKNOWN) {
+                    transition(STARTING, null, "observable again: " + reason, o);
+                }
+                transition(neverRan ? START_FAILED : FAILED, null, reason, o);
+            }
+            case KILLED, CANCELED -> transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, reason, o);
+            case NOT_FOUND, UNREACHABLE -> {
+                if (unobservableSince == null) {
+                    unobservableSince = Workflow.currentTimeMillis();
+                }
+            }
+        }
+        knownPhase = phase;
+    }
+
+    /** UNKNOWN once the cluster has been unobservable for longer than the grace period. */
+    private void checkGrace() {
+        Duration remaining = graceRemaining();
+        if (remaining != null && remaining.isZero() && status != UNKNOWN) {
+            statusBeforeUnknown = status;
+            transition(UNKNOWN, null, "cluster unobservable for " + execution.settings().unknownGraceMillis()
+                    + " ms: " + describe(lastObservation), lastObservation);
+        }
+    }
+
+    private Duration graceRemaining() {
+        if (unobservableSince == null || status == UNKNOWN) {
+            return null;
+        }
+        long left = unobservableSince + execution.settings().unknownGraceMillis() - Workflow.currentTimeMillis();
+        return Duration.ofMillis(Math.max(0, left));
+    }
+
+    /** The fallback observer: an activity whose retries are the poll loop, so polling adds no history. */
+    private void ensurePolling() {
+        if (poll != null) {
+            return;
+        }
+        ObserveAppRequest request = new ObserveAppRequest(execution.executionId(), execution.cluster(), appId,
+                knownPhase);
+        pollScope = Workflow.newCancellationScope(() -> poll = Async.function(pollStub()::awaitChange, request));
+        pollScope.run();
+    }
+
+    private void cancelPoll() {
+        if (poll != null && !poll.isCompleted()) {
+            pollScope.cancel();
+        }
+        poll = null;
+    }
+
+    /** Kill or cancel after launch: kill the application, then the final status. Runs detached. */
+    private void stop() {
+        cancelPoll();
+        ClusterObservation seen = null;
+        String reason = stopRequest.reason();
+        if (status.mayHaveClusterApplication() || appId != null) {
+            try {
+                seen = killer.kill(new KillAppRequest(execution.executionId(), execution.cluster(), appId));
+                lastObservation = seen;
+            } catch (ActivityFailure e) {
+                reason = reason + " (kill not confirmed: " + rootMessage(e) + ")";
+            }
+        }
+        if (seen != null && (seen.phase() == ClusterPhase.SUCCEEDED || seen.phase() == ClusterPhase.FAILED)) {
+            // the application ended on its own before the kill reached it: report what really happened
+            apply(seen);
+        }
+        if (!status.isTerminal()) {
+            transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, reason, seen);
+        }
+        releaseSlot("stopped");
+    }
+
+    /** One status change through the persistence activity; false when the row could not move there. */
+    private boolean transition(ExecutionStatus to, java.util.Set<ExecutionStatus> expectedFrom, String reason,
+                               ClusterObservation observation) {
+        if (status == to) {
+            return true;
+        }
+        TransitionResult result = store.recordTransition(new TransitionRequest(execution.executionId(), to,
+                expectedFrom, reason, SOURCE, observation));
+        ExecutionStatus old = status;
+        // a retried activity whose first attempt committed reports not-applied with current == to
+        boolean moved = result.applied() || result.current() == to;
+        status = result.current();
+        if (moved) {
+            transitions++;
+            lastReason = reason;
+            upsertSearchAttributes();
+            webhooks.statusChanged(transitions, old, to, reason, appId);
+        } else {
+            log.warn("execution {}: {} -> {} refused, row is {}", execution.executionId(), old, to, status);
+        }
+        return moved;
+    }
+
+    private void releaseSlot(String reason) {
+        // also withdraws a request still waiting; released even when no slot was granted (idempotent)
+        Workflow.newDetachedCancellationScope(() -> admission.releaseSlot(new SlotRelease(execution.cluster(),
+                execution.clusterQueue(), execution.executionId(), reason))).run();
+        holdsSlot = false;
+    }
+
+    private void recordReports() {
+        while (!reports.isEmpty()) {
+            EngineReport report = reports.remove(0);
+            String previous = lastReport == null ? null : lastReport.status();
+            lastReport = report;
+            if (report.status() == null || report.status().equals(previous)) {
+                continue;
+            }
+            store.recordReport(report);
+            ClusterPhase phase = switch (report.status()) {
+                case "RUNNING" -> ClusterPhase.RUNNING;
+                case "SUCCEED" -> ClusterPhase.SUCCEEDED;
+                case "FAILED" -> ClusterPhase.FAILED;
+                default -> null;
+            };
+            if (phase != null) {
+                inbox.add(new ClusterObservation(execution.executionId(), appId, phase, "ENGINE_REPORT", report.status(),
+                        report.message(), null, null, null, null, report.reportedAtMillis()));
+            }
+        }
+    }
+
+    private void upsertSearchAttributes() {
+        if (!execution.settings().searchAttributes()) {
+            return;
+        }
+        Workflow.upsertTypedSearchAttributes(
+                io.maple.workflows.contract.MapleSearchAttributes.EXECUTION_ID.valueSet(execution.executionId()),
+                io.maple.workflows.contract.MapleSearchAttributes.STATUS.valueSet(status.name()),
+                io.maple.workflows.contract.MapleSearchAttributes.CLUSTER.valueSet(execution.cluster()),
+                io.maple.workflows.contract.MapleSearchAttributes.QUEUE.valueSet(execution.queueKey()),
+                io.maple.workflows.contract.MapleSearchAttributes.FROM_APP.valueSet(execution.fromApp()),
+                io.maple.workflows.contract.MapleSearchAttributes.GROUP.valueSet(execution.group()),
+                io.maple.workflows.contract.MapleSearchAttributes.USER.valueSet(execution.user()),
+                io.maple.workflows.contract.MapleSearchAttributes.ENGINE.valueSet(execution.engine()));
+    }
+
+    private void createClusterStubs() {
+        String queue = TaskQueues.forCluster(execution.cluster());
+        launcher = Workflow.newActivityStub(ClusterActivities.class, ActivityOptions.newBuilder()
+                .setTaskQueue(queue)
+                // a launch waits at most this long for a worker; adoption makes the retries safe
+                .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+                .setStartToCloseTimeout(Duration.ofMinutes(5))
+                // the activity heartbeats while it blocks: a dead worker is noticed within this
+                .setHeartbeatTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(2))
+                        .setMaximumInterval(Duration.ofMinutes(1)).setMaximumAttempts(5)
+                        .setDoNotRetry(ErrorTypes.LAUNCH_FAILED.name()).build())
+                .setSummary("launch execution " + execution.executionId() + " on " + execution.cluster())
+                .build());
+        killer = Workflow.newActivityStub(ClusterActivities.class, ActivityOptions.newBuilder()
+                .setTaskQueue(queue)
+                .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setHeartbeatTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+                        .setMaximumInterval(Duration.ofSeconds(30)).build())
+                .setSummary("kill execution " + execution.executionId() + " on " + execution.cluster())
+                .build());
+    }
+
+    private ClusterActivities pollStub() {
+        Duration interval = Duration.ofMillis(execution.settings().pollIntervalMillis());
+        return Workflow.newActivityStub(ClusterActivities.class, ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.forCluster(execution.cluster()))
+                .setStartToCloseTimeout(Duration.ofMinutes(1))
+                // bounded: when it gives up the loop simply starts a new poll
+                .setScheduleToCloseTimeout(Duration.ofHours(6))
+                .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(interval).setBackoffCoefficient(1.0)
+                        .setMaximumInterval(interval).build())
+                .setSummary("observe execution " + execution.executionId() + " on " + execution.cluster())
+                .build());
+    }
+
+    private ExecutionState snapshot() {
+        return new ExecutionState(execution, status, appId, launchAttempts, lastObservation, lastReport, sawRunning,
+                holdsSlot, unobservableSince, statusBeforeUnknown, transitions, stopKind);
+    }
+
+    private void restore(ExecutionState s) {
+        execution = s.execution();
+        status = s.status();
+        appId = s.appId();
+        launchAttempts = s.launchAttempts();
+        lastObservation = s.lastObservation();
+        lastReport = s.lastReport();
+        sawRunning = s.sawRunning();
+        holdsSlot = s.holdsSlot();
+        slotGranted = s.holdsSlot();
+        unobservableSince = s.unobservableSince();
+        statusBeforeUnknown = s.statusBeforeUnknown();
+        transitions = s.transitions();
+        knownPhase = lastObservation == null ? null : lastObservation.phase();
+    }
+
+    private static String describe(ClusterObservation o) {
+        if (o == null) {
+            return "no observation";
+        }
+        StringBuilder b = new StringBuilder(String.valueOf(o.phase()));
+        if (o.rawState() != null) {
+            b.append(" (").append(o.rawState());
+            if (o.finalStatus() != null) {
+                b.append('/').append(o.finalStatus());
+            }
+            b.append(')');
+        }
+        if (o.diagnostics() != null && !o.diagnostics().isBlank()) {
+            b.append(": ").append(o.diagnostics());
+        }
+        return b.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof ApplicationFailure af) {
+            return af.getOriginalMessage();
+        }
+        return t.getMessage();
+    }
+
+    // ---- messages: record what arrived; the main loop acts on it ----
+
+    @Override
+    public void observe(ClusterObservation observation) {
+        inbox.add(observation);
+    }
+
+    @Override
+    public void report(EngineReport report) {
+        reports.add(report);
+    }
+
+    @Override
+    public void slotGranted(SlotGrant grant) {
+        slotGranted = true;
+    }
+
+    @Override
+    public StopResult kill(StopRequest request) {
+        return requestStop(KILL, request);
+    }
+
+    @Override
+    public void validateKill(StopRequest request) {
+        rejectWhenTerminal("kill");
+    }
+
+    @Override
+    public StopResult cancel(StopRequest request) {
+        return requestStop(CANCEL, request);
+    }
+
+    @Override
+    public void validateCancel(StopRequest request) {
+        rejectWhenTerminal("cancel");
+    }
+
+    private StopResult requestStop(String kind, StopRequest request) {
+        if (stopRequest == null) {
+            // the first stop wins: a second kill (or a cancel after a kill) waits for the same end
+            stopKind = kind;
+            stopRequest = request;
+        }
+        Workflow.await(() -> status != null && status.isTerminal());
+        return new StopResult(execution.executionId(), status, lastReason);
+    }
+
+    private void rejectWhenTerminal(String what) {
+        if (status != null && status.isTerminal()) {
+            throw ApplicationFailure.newNonRetryableFailure("cannot " + what + ": execution is already " + status,
+                    ErrorTypes.ALREADY_TERMINAL.name());
+        }
+    }
+
+    @Override
+    public ExecutionState state() {
+        return snapshot();
+    }
+}

@@ -1,0 +1,33 @@
+package io.maple.workflows.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays committed histories (recorded by the activities module's ITs with
+ * {@code -Dmaple.record.histories=true}) against today's workflow code: a non-deterministic
+ * change fails here. Any change to workflow logic must keep these passing (Workflow.getVersion).
+ */
+class EngineExecutionWorkflowReplayTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"execution-success", "execution-kill", "execution-start-failed",
+        "execution-cancel-queued", "execution-unknown-recovered"})
+    void replays(String name) throws Exception {
+        String json = read("/histories/" + name + ".json");
+        assertThat(json).contains("EngineExecutionWorkflow");
+        WorkflowReplayer.replayWorkflowExecution(json, EngineExecutionWorkflowImpl.class);
+    }
+
+    private static String read(String resource) throws IOException {
+        try (var in = EngineExecutionWorkflowReplayTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
