@@ -1,5 +1,6 @@
 package io.maple.worker;
 
+import io.maple.engine.catalog.EngineCatalogConfiguration;
 import io.maple.persistence.PersistenceConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** Hosts Maple's Temporal workers, the YARN poller and the K8s informers. */
 @SpringBootApplication(scanBasePackages = {"io.maple.worker", "io.maple.activities"})
 @ConfigurationPropertiesScan(basePackages = {"io.maple.worker", "io.maple.activities"})
-@Import(PersistenceConfiguration.class)
+@Import({PersistenceConfiguration.class, EngineCatalogConfiguration.class})
 public class MapleWorkerApplication {
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.api.web.BadRequestException;
 import io.maple.api.web.ExecutionMdcFilter;
+import io.maple.api.workflow.ExecutionWorkflows;
 import io.maple.engine.catalog.EngineCatalog;
 import io.maple.persistence.cluster.ClusterEngineRecord;
 import io.maple.persistence.cluster.ClusterMapper;
@@ -34,14 +35,16 @@ public class SubmissionService {
     private final ExecutionStore store;
     private final ClusterMapper clusters;
     private final EngineCatalog catalog;
+    private final ExecutionWorkflows workflows;
     private final ObjectMapper json;
     private final MeterRegistry meters;
 
-    public SubmissionService(ExecutionStore store, ClusterMapper clusters, EngineCatalog catalog, ObjectMapper json,
-                             MeterRegistry meters) {
+    public SubmissionService(ExecutionStore store, ClusterMapper clusters, EngineCatalog catalog,
+                             ExecutionWorkflows workflows, ObjectMapper json, MeterRegistry meters) {
         this.store = store;
         this.clusters = clusters;
         this.catalog = catalog;
+        this.workflows = workflows;
         this.json = json;
         this.meters = meters;
     }
@@ -98,13 +101,13 @@ public class SubmissionService {
                 created.uniqueId(), created.cluster(), created.clusterQueue(),
                 created.engineCategory().wireName(), created.engineVersion());
 
-        // ===== START THE WORKFLOW HERE =====
-        // The row is committed in CREATED. A later change starts EngineExecutionWorkflow right here,
-        // with workflow id WorkflowIds.forExecution(created.id()) and input ExecutionInput(created.id()).
-        // Duplicates return above and never reach this point. A crash between the insert and the start
-        // leaves a CREATED row without a workflow: a sweeper over old CREATED rows
-        // (ExecutionMapper.findByStatusCreatedBefore) has to start those; the workflow id keeps it idempotent.
-
+        // The row is committed in CREATED; a crash or a Temporal outage before the start is repaired by
+        // the worker's reconciler, which starts workflows for old CREATED rows (the workflow id keeps it single).
+        try {
+            workflows.start(created);
+        } catch (RuntimeException e) {
+            log.warn("workflow start deferred to the reconciler: {}", e.toString());
+        }
         return new SubmissionResult(created, false);
     }
 
