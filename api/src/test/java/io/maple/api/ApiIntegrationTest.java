@@ -21,7 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @AutoConfigureObservability(tracing = false) // tests switch metrics export off unless asked; we assert on /actuator/prometheus
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.temporal.test-server.enabled=true")
+        properties = {"spring.temporal.test-server.enabled=true",
+                "maple.security.bootstrap-admin-key=" + HttpApi.ADMIN_KEY,
+                "maple.security.secret=test-server-secret",
+                // generous for the suites that fire many requests; RateLimitIT's app has its own small bucket
+                "maple.security.rate-limit.capacity=100000",
+                "maple.security.rate-limit.per-second=100000",
+                "maple.security.app-rate-limits.limited.capacity=3",
+                "maple.security.app-rate-limits.limited.per-second=0.2"})
 public abstract class ApiIntegrationTest {
 
     protected static final String CLUSTER = "hadoop";

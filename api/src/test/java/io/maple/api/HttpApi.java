@@ -11,8 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
-/** Real HTTP to the API under test (java.net.http), answering status, headers and body. */
+/**
+ * Real HTTP to the API under test (java.net.http), answering status, headers and body. Every request
+ * carries the credential it was built with: the bootstrap admin by default, {@link #as} for another app.
+ */
 public final class HttpApi {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -20,12 +24,47 @@ public final class HttpApi {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** The bootstrap admin the test context configures ({@code maple.security.bootstrap-admin-*}). */
+    public static final String ADMIN_APP = "maple-admin";
+    public static final String ADMIN_KEY = "test-admin-key";
+
     private final String base;
     private final ObjectMapper json;
+    private final Map<String, String> credentials;
 
     public HttpApi(int port, ObjectMapper json) {
+        this(port, json, Map.of("X-Maple-App", ADMIN_APP, "X-Maple-Key", ADMIN_KEY));
+    }
+
+    private HttpApi(int port, ObjectMapper json, Map<String, String> credentials) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.json = json;
+        this.credentials = credentials;
+    }
+
+    private final int port;
+
+    /** The same client authenticating as another app by key. */
+    public HttpApi as(String app, String key) {
+        return new HttpApi(port, json, Map.of("X-Maple-App", app, "X-Maple-Key", key));
+    }
+
+    /** The same client sending exactly these credential headers (none when empty). */
+    public HttpApi withHeaders(Map<String, String> headers) {
+        return new HttpApi(port, json, Map.copyOf(headers));
+    }
+
+    /** Any method, any body bytes, any content type: for hostile input. */
+    public Response raw(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     public Response get(String path) {
@@ -52,11 +91,13 @@ public final class HttpApi {
     }
 
     private Response send(HttpRequest.Builder request) {
+        credentials.forEach(request::header);
         try {
             HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("Location").orElse(null), r.body(), json);
+                    r.headers().firstValue("Location").orElse(null), r.body(), json,
+                    r.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -65,7 +106,8 @@ public final class HttpApi {
         }
     }
 
-    public record Response(int status, String contentType, String location, String body, ObjectMapper mapper) {
+    public record Response(int status, String contentType, String location, String body, ObjectMapper mapper,
+                           String retryAfter) {
         public JsonNode json() {
             try {
                 return mapper.readTree(body);

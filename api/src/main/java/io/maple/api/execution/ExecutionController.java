@@ -1,7 +1,10 @@
 package io.maple.api.execution;
 
+import io.maple.api.security.Caller;
+import io.maple.api.security.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springdoc.core.annotations.ParameterObject;
@@ -31,7 +34,9 @@ class ExecutionController {
 
     @PostMapping
     @Operation(summary = "Submit an execution; 201 when stored, 200 with duplicated=true when (fromApp, uniqueId) exists")
-    ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody SubmitExecutionRequest request) {
+    ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody SubmitExecutionRequest request,
+                                              HttpServletRequest http) {
+        requireActsFor(Caller.of(http), request.fromApp());
         SubmissionResult result = submissions.submit(request);
         URI location = URI.create("/api/v1/executions/" + result.execution().id());
         return ResponseEntity.status(result.duplicated() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -48,7 +53,21 @@ class ExecutionController {
     @GetMapping
     @Operation(summary = "List executions, newest first (create time, then id)")
     ExecutionPage list(@ParameterObject ExecutionFilter filter, @RequestParam(required = false) Integer page,
-                       @RequestParam(required = false) Integer size) {
+                       @RequestParam(required = false) Integer size, HttpServletRequest http) {
+        Caller caller = Caller.of(http);
+        if (!caller.admin()) {
+            // an app lists only its own executions: no fromApp means its own
+            requireActsFor(caller, filter.fromApp() == null ? caller.app() : filter.fromApp());
+            filter = filter.withFromApp(caller.app());
+        }
         return reader.page(filter, page, size);
+    }
+
+    /** An app submits and lists only as itself; admins for any app. */
+    static void requireActsFor(Caller caller, String fromApp) {
+        if (fromApp != null && !caller.mayActFor(fromApp)) {
+            throw new ForbiddenException("application '" + caller.app() + "' may not act for fromApp '" + fromApp
+                    + "'; fromApp must be the authenticated application");
+        }
     }
 }

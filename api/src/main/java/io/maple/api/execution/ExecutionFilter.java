@@ -21,4 +21,9 @@ public record ExecutionFilter(
         EngineCategory engineCategory,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo) {
+
+    public ExecutionFilter withFromApp(String app) {
+        return new ExecutionFilter(status, cluster, clusterQueue, app, group, user, engineCategory, createdFrom,
+                createdTo);
+    }
 }

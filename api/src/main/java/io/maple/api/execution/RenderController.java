@@ -2,6 +2,8 @@ package io.maple.api.execution;
 
 import io.maple.engine.catalog.EngineCatalog;
 import io.swagger.v3.oas.annotations.Operation;
+import io.maple.api.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +24,8 @@ class RenderController {
     @Operation(summary = "Render the launch script or resource of a submission without storing or launching it",
             description = "Names derived from the execution id use id 0.")
     @PostMapping("/render")
-    RenderedLaunch render(@Valid @RequestBody SubmitExecutionRequest request) {
+    RenderedLaunch render(@Valid @RequestBody SubmitExecutionRequest request, HttpServletRequest http) {
+        ExecutionController.requireActsFor(Caller.of(http), request.fromApp());
         return RenderedLaunch.of(JobRejections.check(() -> catalog.render(request.subject(0))));
     }
 }

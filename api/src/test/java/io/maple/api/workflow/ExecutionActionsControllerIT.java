@@ -2,6 +2,8 @@ package io.maple.api.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maple.api.HttpApi;
+import io.maple.api.security.ReportTokens;
 import io.maple.domain.EngineCategory;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.TestDatabase;
@@ -13,18 +15,24 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The action endpoints over real HTTP, MariaDB and the in-process Temporal test server (no workers). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.temporal.test-server.enabled=true")
+        properties = {"spring.temporal.test-server.enabled=true",
+                "maple.security.bootstrap-admin-key=" + HttpApi.ADMIN_KEY})
 class ExecutionActionsControllerIT {
 
     @DynamicPropertySource
@@ -38,6 +46,19 @@ class ExecutionActionsControllerIT {
     ExecutionStore store;
     @Autowired
     WorkflowClient client;
+    @Autowired
+    ReportTokens reportTokens;
+
+    @BeforeEach
+    void authenticateAsAdmin() {
+        http.getRestTemplate().getInterceptors().add((request, body, execution) -> {
+            if (!request.getURI().getPath().endsWith("/report")) {
+                request.getHeaders().set("X-Maple-App", HttpApi.ADMIN_APP);
+                request.getHeaders().set("X-Maple-Key", HttpApi.ADMIN_KEY);
+            }
+            return execution.execute(request, body);
+        });
+    }
 
     private ExecutionRecord created() {
         return store.create(new ExecutionRecord(null, UUID.randomUUID().toString(), "job", null, "schedule", "local",
@@ -87,8 +108,29 @@ class ExecutionActionsControllerIT {
     void reportRecordsTheHeartbeat() {
         long id = created().id();
         store.transition(StatusTransition.to(id, ExecutionStatus.CANCELED, "gone", "test"));
-        assertThat(http.postForEntity("/api/v1/executions/" + id + "/report", Map.of("message", "alive"), Void.class)
-                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(report(id, reportTokens.token(id)).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(store.require(id).heartbeatTime()).isNotNull();
+    }
+
+    @Test
+    void reportNeedsTheTokenOfThatExecution() {
+        long id = created().id();
+        long other = created().id();
+        ResponseEntity<String> none = report(id, null);
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(none.getBody()).contains("X-Maple-Report-Token");
+        // one job's token does not let it write another execution's status
+        assertThat(report(id, reportTokens.token(other)).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(store.require(id).heartbeatTime()).isNull();
+    }
+
+    private ResponseEntity<String> report(long id, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.set(ReportTokens.HEADER, token);
+        }
+        return http.exchange("/api/v1/executions/" + id + "/report", HttpMethod.POST,
+                new HttpEntity<>(Map.of("message", "alive"), headers), String.class);
     }
 }
