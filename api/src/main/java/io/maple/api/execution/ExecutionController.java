@@ -2,6 +2,7 @@ package io.maple.api.execution;
 
 import io.maple.api.security.Caller;
 import io.maple.api.security.ForbiddenException;
+import io.maple.api.security.WebhookGuard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,17 +27,21 @@ class ExecutionController {
 
     private final SubmissionService submissions;
     private final ExecutionReader reader;
+    private final WebhookGuard webhooks;
 
-    ExecutionController(SubmissionService submissions, ExecutionReader reader) {
+    ExecutionController(SubmissionService submissions, ExecutionReader reader, WebhookGuard webhooks) {
         this.submissions = submissions;
         this.reader = reader;
+        this.webhooks = webhooks;
     }
 
     @PostMapping
     @Operation(summary = "Submit an execution; 201 when stored, 200 with duplicated=true when (fromApp, uniqueId) exists")
     ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody SubmitExecutionRequest request,
                                               HttpServletRequest http) {
-        requireActsFor(Caller.of(http), request.fromApp());
+        Caller caller = Caller.of(http);
+        requireActsFor(caller, request.fromApp());
+        webhooks.check(request.fromApp(), request.webhooks(), caller);
         SubmissionResult result = submissions.submit(request);
         URI location = URI.create("/api/v1/executions/" + result.execution().id());
         return ResponseEntity.status(result.duplicated() ? HttpStatus.OK : HttpStatus.CREATED)
