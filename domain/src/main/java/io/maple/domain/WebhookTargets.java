@@ -82,6 +82,11 @@ public final class WebhookTargets {
         return null;
     }
 
+    /** True when the list names this host or holds this address in a CIDR. */
+    public boolean lists(String host, InetAddress address) {
+        return listsName(host == null ? "" : host.toLowerCase(Locale.ROOT)) || listsCidrHolding(address);
+    }
+
     /** Loopback, link-local, private, CGNAT, unspecified, multicast or otherwise non-public. */
     public static boolean isInternal(InetAddress a) {
         if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress()

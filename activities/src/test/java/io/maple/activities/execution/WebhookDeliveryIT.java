@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A receiver that fails for hours never slows the status flow; every transition arrives in the end. */
-@SpringBootTest(classes = WorkflowTestApp.class)
+// the receiver runs on this host: internal targets are allowed for it explicitly (SSRF guard)
+@SpringBootTest(classes = WorkflowTestApp.class,
+        properties = "maple.webhooks.allowed-internal-hosts=localhost,127.0.0.1,::1")
 class WebhookDeliveryIT {
 
     @DynamicPropertySource
@@ -97,8 +99,9 @@ class WebhookDeliveryIT {
         assertThat(statuses).containsExactlyInAnyOrder("ACCEPTED", "STARTING", "RUNNING", "SUCCEED");
         for (RecordedRequest r : all) {
             byte[] body = r.getBody().clone().readByteArray();
+            long timestamp = Long.parseLong(r.getHeader(WebhookActivitiesImpl.TIMESTAMP_HEADER));
             assertThat(r.getHeader(WebhookActivitiesImpl.SIGNATURE_HEADER))
-                    .isEqualTo(WebhookActivitiesImpl.sign(webhookProperties.secret(), body));
+                    .isEqualTo(WebhookActivitiesImpl.sign(webhookProperties.secret(), timestamp, body));
             assertThat(r.getHeader(WebhookActivitiesImpl.IDEMPOTENCY_HEADER)).startsWith("maple-webhook-" + id + "-");
         }
         JsonNode running = accepted.stream().map(this::body).filter(b -> b.get("newStatus").asText().equals("RUNNING"))
