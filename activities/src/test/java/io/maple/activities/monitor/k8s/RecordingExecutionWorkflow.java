@@ -1,8 +1,8 @@
 package io.maple.activities.monitor.k8s;
 
+import io.maple.activities.support.ObservationOnlyWorkflow;
 import io.maple.domain.ExecutionStatus;
 import io.maple.workflows.contract.ClusterObservation;
-import io.maple.workflows.execution.EngineExecutionWorkflow;
 import io.maple.workflows.execution.ExecutionInput;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.temporal.workflow.Workflow;
@@ -13,7 +13,7 @@ import java.util.List;
  * A stand-in for the real execution workflow (same interface, same signal): it records the
  * phases it is signalled and ends at the first terminal one, returning them as the reason.
  */
-public class RecordingExecutionWorkflow implements EngineExecutionWorkflow {
+public class RecordingExecutionWorkflow extends ObservationOnlyWorkflow {
 
     private final List<String> phases = new ArrayList<>();
     private ClusterObservation last;
@@ -35,38 +35,5 @@ public class RecordingExecutionWorkflow implements EngineExecutionWorkflow {
     public void observe(ClusterObservation observation) {
         phases.add(observation.phase().name());
         last = observation;
-    }
-
-    // the rest of the execution workflow's messages are not used by the informer tests
-
-    @Override
-    public void report(io.maple.workflows.contract.EngineReport report) {
-    }
-
-    @Override
-    public void slotGranted(io.maple.workflows.contract.SlotGrant grant) {
-    }
-
-    @Override
-    public io.maple.workflows.execution.StopResult kill(io.maple.workflows.execution.StopRequest request) {
-        throw new UnsupportedOperationException("not used by the informer tests");
-    }
-
-    @Override
-    public void validateKill(io.maple.workflows.execution.StopRequest request) {
-    }
-
-    @Override
-    public io.maple.workflows.execution.StopResult cancel(io.maple.workflows.execution.StopRequest request) {
-        throw new UnsupportedOperationException("not used by the informer tests");
-    }
-
-    @Override
-    public void validateCancel(io.maple.workflows.execution.StopRequest request) {
-    }
-
-    @Override
-    public io.maple.workflows.execution.ExecutionState state() {
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package io.maple.activities.monitor.yarn;
 
+import io.maple.activities.support.ObservationOnlyWorkflow;
 import io.maple.domain.ExecutionStatus;
 import io.maple.workflows.contract.ClusterObservation;
 import io.maple.workflows.contract.ClusterPhase;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Records every observe signal and ends on a final (or NOT_FOUND) observation. */
-public class RecordingWorkflowImpl implements RecordingWorkflow {
+public class RecordingWorkflowImpl extends ObservationOnlyWorkflow implements RecordingWorkflow {
 
     private final List<ClusterObservation> seen = new ArrayList<>();
 

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Follows README.md literally: runs its marked blocks (<!-- walkthrough:NAME --> + a bash block) in
+# order, the way a newcomer would paste them, and checks each job reaches the status the README says.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+API=http://localhost:${MAPLE_API_PORT:-8080}
+LOG=var/walkthrough
+mkdir -p "$LOG"
+
+say() { printf '[walkthrough] %s\n' "$*"; }
+fail() { say "FAILED: $*"; exit 1; }
+
+block() { # the bash block that follows the marker <!-- walkthrough:$1 -->
+  awk -v marker="<!-- walkthrough:$1 -->" '
+    $0 == marker { found = 1; next }
+    found && /^```bash/ { inside = 1; next }
+    inside && /^```/ { exit }
+    inside { print }' README.md
+}
+
+run_block() {
+  local code
+  code="$(block "$1")"
+  [ -n "$code" ] || fail "README has no walkthrough block '$1'"
+  bash -c "$code"
+}
+
+json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+
+status_of() { curl -fsS "$API/api/v1/executions/$1" | json_field status; }
+
+wait_status() { # id, wanted status, seconds
+  local id="$1" want="$2" deadline=$((SECONDS + $3)) now
+  while :; do
+    now="$(status_of "$id")"
+    [ "$now" = "$want" ] && return 0
+    case "$now" in SUCCEED|FAILED|START_FAILED|KILLED|CANCELED)
+      curl -fsS "$API/api/v1/executions/$id" > "$LOG/execution-$id.json" || true
+      fail "execution $id ended $now, expected $want (details: $LOG/execution-$id.json)";;
+    esac
+    [ $SECONDS -lt $deadline ] || fail "execution $id is $now after $3s, expected $want"
+    sleep 1
+  done
+}
+
+submit() { # block name -> execution id
+  local out
+  out="$(run_block "$1")"
+  echo "$out" > "$LOG/$1.json"
+  echo "$out" | json_field id
+}
+
+DEV_PID=""
+stop_dev() {
+  if [ -n "$DEV_PID" ] && kill -0 "$DEV_PID" 2>/dev/null; then
+    say "Ctrl-C to ./maple dev"
+    kill -INT -- "-$DEV_PID" 2>/dev/null || kill -INT "$DEV_PID"
+    for _ in $(seq 1 60); do kill -0 "$DEV_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 -- "-$DEV_PID" 2>/dev/null || true
+  fi
+}
+trap stop_dev EXIT
+
+# A database and launch directory of its own, so that earlier runs on this machine change nothing.
+DB=maple_walkthrough
+mariadb -uroot -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null \
+  || mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB"
+export MAPLE_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?createDatabaseIfNotExist=true"
+export MAPLE_LOCAL_WORKDIR="$PWD/$LOG/work"
+rm -rf "$MAPLE_LOCAL_WORKDIR"
+
+say "starting: $(block dev)"
+started=$SECONDS
+setsid bash -c "$(block dev)" > "$LOG/dev.log" 2>&1 &
+DEV_PID=$!
+until grep -q 'ready in' "$LOG/dev.log"; do
+  kill -0 "$DEV_PID" 2>/dev/null || { tail -40 "$LOG/dev.log"; fail "./maple dev exited"; }
+  [ $((SECONDS - started)) -lt 900 ] || { tail -40 "$LOG/dev.log"; fail "./maple dev not ready after 900s"; }
+  sleep 1
+done
+ready_s=$((SECONDS - started))
+say "ready after ${ready_s}s"
+
+t0=$SECONDS
+sql_id="$(submit submit-sql)"
+wait_status "$sql_id" SUCCEED 300
+sql_s=$((SECONDS - t0))
+ID="$sql_id" run_block get > "$LOG/get.json"
+[ "$(json_field status < "$LOG/get.json")" = SUCCEED ] || fail "get block did not show SUCCEED"
+say "spark sql execution $sql_id: SUCCEED, ${sql_s}s from submit"
+
+t0=$SECONDS
+jar_id="$(submit submit-jar)"
+wait_status "$jar_id" SUCCEED 300
+say "spark jar execution $jar_id: SUCCEED, $((SECONDS - t0))s from submit"
+
+long_id="$(submit submit-long)"
+wait_status "$long_id" RUNNING 300
+ID="$long_id" run_block kill > "$LOG/kill.json"
+wait_status "$long_id" KILLED 60
+sleep 2
+if pgrep -f "io.maple.examples.SparkPi.* 600$" > /dev/null; then fail "the killed job's processes are still running"; fi
+say "long spark execution $long_id: KILLED, no process left"
+
+t0=$SECONDS
+flink_id="$(submit submit-flink)"
+wait_status "$flink_id" SUCCEED 300
+say "flink execution $flink_id: SUCCEED, $((SECONDS - t0))s from submit"
+
+stop_dev
+DEV_PID=""
+sleep 1
+if pgrep -f "io.temporal.testserver.TestServer|maple-api-.*\.jar|maple-worker-.*\.jar" > /dev/null; then
+  pgrep -af "io.temporal.testserver.TestServer|maple-api-.*\.jar|maple-worker-.*\.jar" || true
+  fail "processes left after Ctrl-C"
+fi
+say "everything stopped"
+say "figures: ready ${ready_s}s; spark sql submit->SUCCEED ${sql_s}s"
