@@ -12,6 +12,7 @@ import io.maple.domain.JobConfig;
 import io.maple.engine.spi.EngineExtInfo;
 import io.maple.persistence.GeneratedId;
 import io.maple.persistence.cluster.ClusterEngineRecord;
+import io.maple.api.security.Secrets;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.cluster.DefaultConfRecord;
@@ -60,7 +61,9 @@ class ClusterAdminService {
 
     ClusterView update(String name, UpdateClusterRequest request) {
         ClusterRecord current = requireCluster(name);
-        clusters.updateCluster(new ClusterRecord(current.id(), name, request.category(), write(request.config()),
+        // a config read back from GET carries "***" for secrets: those keep the stored value
+        JsonNode config = Secrets.restoreMasked(request.config(), read(current.config()));
+        clusters.updateCluster(new ClusterRecord(current.id(), name, request.category(), write(config),
                 request.description(), current.createTime(), clock.instant()));
         return cluster(name);
     }
@@ -106,7 +109,8 @@ class ClusterAdminService {
             throw new NotFoundException("no default conf for " + category.wireName() + " " + version
                     + " on cluster '" + clusterName + "'");
         }
-        return new DefaultConfView(clusterName, category, version, read(conf.configuration()), conf.updateTime());
+        return new DefaultConfView(clusterName, category, version, Secrets.redact(read(conf.configuration())),
+                conf.updateTime());
     }
 
     DefaultConfView putDefaultConf(String clusterName, EngineCategory category, String version,
@@ -167,7 +171,8 @@ class ClusterAdminService {
     }
 
     private ClusterView view(ClusterRecord c) {
-        return new ClusterView(c.name(), c.category(), read(c.config()), c.description(), c.createTime(),
+        // tokens, passwords, keytabs and kubeconfigs are stored for launches, never shown
+        return new ClusterView(c.name(), c.category(), Secrets.redact(read(c.config())), c.description(), c.createTime(),
                 c.updateTime());
     }
 

@@ -15,4 +15,10 @@ public record RenderedLaunch(String type, String script, String applicationTag, 
         LaunchSpec.Resource r = (LaunchSpec.Resource) spec;
         return new RenderedLaunch("resource", null, null, r.apiVersion(), r.kind(), r.namespace(), r.name(), r.yaml());
     }
+
+    /** The same launch with every secret value masked (see {@link io.maple.api.security.Secrets}). */
+    RenderedLaunch scrubbed(java.util.Set<String> secretValues) {
+        return new RenderedLaunch(type, io.maple.api.security.Secrets.scrub(script, secretValues), applicationTag,
+                apiVersion, kind, namespace, name, io.maple.api.security.Secrets.scrub(yaml, secretValues));
+    }
 }
