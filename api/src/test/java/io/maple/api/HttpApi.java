@@ -28,6 +28,7 @@ public final class HttpApi {
     public static final String ADMIN_APP = "maple-admin";
     public static final String ADMIN_KEY = "test-admin-key";
 
+    private final int port;
     private final String base;
     private final ObjectMapper json;
     private final Map<String, String> credentials;
@@ -42,8 +43,6 @@ public final class HttpApi {
         this.json = json;
         this.credentials = credentials;
     }
-
-    private final int port;
 
     /** The same client authenticating as another app by key. */
     public HttpApi as(String app, String key) {

@@ -7,17 +7,21 @@ import io.maple.api.ApiIntegrationTest;
 import io.maple.api.HttpApi;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Secrets stored in cluster config, default confs and jobs never come back in admin answers or /render. */
+@ExtendWith(OutputCaptureExtension.class)
 class SecretRedactionIT extends ApiIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void clusterConfigAndDefaultConfShowSecretsAsStars() {
+    void clusterConfigAndDefaultConfShowSecretsAsStars(CapturedOutput output) {
         String name = "sec-" + UUID.randomUUID().toString().substring(0, 8);
         HttpApi.Response created = http.post("/api/v1/admin/clusters", "{\"name\":\"" + name + "\",\"category\":\"YARN\","
                 + "\"config\":{\"hadoopConfDir\":\"/etc/hadoop/conf\",\"token\":\"tok-SECRET-1\","
@@ -46,10 +50,11 @@ class SecretRedactionIT extends ApiIntegrationTest {
                 + "/default-conf", "{\"conf\":{\"spark.ssl.keyStorePassword\":\"SECRET-5\",\"spark.ui.port\":\"4050\"}}");
         assertThat(conf.status()).as(conf.body()).isEqualTo(200);
         assertThat(conf.body()).doesNotContain("SECRET-5").contains("4050");
+        assertThat(output.getAll()).doesNotContain("SECRET-").doesNotContain(HttpApi.ADMIN_KEY);
     }
 
     @Test
-    void renderMasksSecretValuesOfTheJob() {
+    void renderMasksSecretValuesOfTheJob(CapturedOutput output) {
         ObjectNode body = submission(newApp(), "render-secret");
         ((ObjectNode) body.get("job").get("conf")).put("spark.hadoop.fs.s3a.secret.key", "S3-SECRET-VALUE-6")
                 .put("spark.executor.memoryOverhead", "512m");
@@ -58,5 +63,6 @@ class SecretRedactionIT extends ApiIntegrationTest {
         String script = r.json().get("script").asText();
         assertThat(script).contains("spark.hadoop.fs.s3a.secret.key=***").doesNotContain("S3-SECRET-VALUE-6")
                 .contains("spark.executor.memoryOverhead=512m");
+        assertThat(output.getAll()).doesNotContain("S3-SECRET-VALUE-6");
     }
 }
