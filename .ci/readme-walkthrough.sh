@@ -107,6 +107,33 @@ flink_id="$(submit submit-flink)"
 wait_status "$flink_id" SUCCEED 300
 say "flink execution $flink_id: SUCCEED, $((SECONDS - t0))s from submit"
 
+# Beyond the README: a real HTTP receiver must get every transition of a webhook-subscribed execution.
+HOOK_PORT=${MAPLE_WALKTHROUGH_HOOK_PORT:-18099}
+HOOKS="$LOG/webhooks.jsonl"
+rm -f "$HOOKS"
+python3 .ci/webhook-receiver.py "$HOOK_PORT" "$HOOKS" &
+HOOK_PID=$!
+sleep 0.5
+hook_id="$(curl -fsS -X POST "$API/api/v1/executions" -H 'Content-Type: application/json' -d '{
+  "uniqueId": "webhook-1", "execName": "webhook_check", "fromApp": "schedule", "cluster": "local",
+  "clusterQueue": "default", "engineCategory": "spark", "engineVersion": "3.5.5", "priority": 1,
+  "group": "maple", "user": "me", "webhooks": ["http://127.0.0.1:'"$HOOK_PORT"'/hooks"],
+  "job": {"runType": "sql", "jobConf": {"sql": "SELECT 1"}}}' | json_field id)"
+wait_status "$hook_id" SUCCEED 300
+expected="$(curl -fsS "$API/api/v1/executions/$hook_id" \
+  | python3 -c 'import json,sys; print(" ".join(h["to"] for h in json.load(sys.stdin)["history"][1:]))')"
+for _ in $(seq 1 60); do
+  got="$(python3 -c 'import json,sys
+events = [json.loads(l)["body"] for l in open(sys.argv[1])] if __import__("os").path.exists(sys.argv[1]) else []
+print(" ".join(e["newStatus"] for e in sorted(events, key=lambda e: e["time"])))' "$HOOKS")"
+  [ "$got" = "$expected" ] && break
+  sleep 1
+done
+kill "$HOOK_PID" 2>/dev/null || true
+[ "$got" = "$expected" ] || fail "webhook receiver got [$got], history says [$expected]"
+grep -q '"X-Maple-Signature"' "$HOOKS" || fail "webhooks are not signed"
+say "webhook execution $hook_id: receiver got every transition ($got), signed"
+
 stop_dev
 DEV_PID=""
 sleep 1
