@@ -53,10 +53,14 @@ submit() { # block name -> execution id
 DEV_PID=""
 stop_dev() {
   if [ -n "$DEV_PID" ] && kill -0 "$DEV_PID" 2>/dev/null; then
-    say "Ctrl-C to ./maple dev"
-    kill -INT -- "-$DEV_PID" 2>/dev/null || kill -INT "$DEV_PID"
+    # Ctrl-C in a terminal sends INT; a script's background job ignores INT, so it gets TERM (same trap)
+    say "stopping ./maple dev as Ctrl-C would"
+    kill -TERM "$DEV_PID"
     for _ in $(seq 1 60); do kill -0 "$DEV_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -9 -- "-$DEV_PID" 2>/dev/null || true
+    if kill -0 "$DEV_PID" 2>/dev/null; then
+      kill -9 -- "-$DEV_PID" 2>/dev/null || true
+      fail "./maple dev did not stop within 30s"
+    fi
   fi
 }
 trap stop_dev EXIT
@@ -71,6 +75,7 @@ rm -rf "$MAPLE_LOCAL_WORKDIR"
 
 say "starting: $(block dev)"
 started=$SECONDS
+: > "$LOG/dev.log"
 setsid bash -c "$(block dev)" > "$LOG/dev.log" 2>&1 &
 DEV_PID=$!
 until grep -q 'ready in' "$LOG/dev.log"; do
