@@ -5,6 +5,7 @@ import io.maple.api.web.BadRequestException;
 import io.maple.domain.WebhookTargets;
 import io.maple.persistence.application.ApplicationRecord;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +16,16 @@ import org.springframework.stereotype.Component;
 public class WebhookGuard {
 
     private final Applications applications;
+    private final WebhookTargets everyone;
+    private final boolean everyoneListsSomething;
 
-    WebhookGuard(Applications applications) {
+    /** {@code maple.webhooks.allowed-internal-hosts}: the same deployment-wide list the worker's delivery uses. */
+    WebhookGuard(Applications applications,
+                 @Value("${maple.webhooks.allowed-internal-hosts:}") List<String> allowedInternalHosts) {
         this.applications = applications;
+        List<String> hosts = allowedInternalHosts.stream().filter(h -> !h.isBlank()).toList();
+        this.everyone = new WebhookTargets(hosts);
+        this.everyoneListsSomething = !hosts.isEmpty();
     }
 
     public void check(String fromApp, List<Webhook> webhooks, Caller caller) {
@@ -30,10 +38,16 @@ public class WebhookGuard {
                 : caller.webhookHosts());
         for (int i = 0; i < webhooks.size(); i++) {
             Webhook hook = webhooks.get(i);
-            String refusal = hook == null || hook.url() == null ? null : targets.refusalAtSubmit(hook.url());
+            String refusal = hook == null || hook.url() == null || listedForEveryone(hook.url()) ? null
+                    : targets.refusalAtSubmit(hook.url());
             if (refusal != null) {
                 throw new BadRequestException("webhooks[" + i + "].url", refusal);
             }
         }
+    }
+
+    /** A non-empty list passes only the hosts it names (or literals inside its CIDRs). */
+    private boolean listedForEveryone(String url) {
+        return everyoneListsSomething && everyone.refusalAtSubmit(url) == null;
     }
 }

@@ -1,10 +1,14 @@
 package io.maple.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maple.api.ApiIntegrationTest;
 import io.maple.api.HttpApi;
+import io.maple.api.execution.Webhook;
+import io.maple.api.web.BadRequestException;
+import java.util.List;
 import io.maple.persistence.execution.ExecutionStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +18,8 @@ class WebhookGuardIT extends ApiIntegrationTest {
 
     @Autowired
     ExecutionStore executions;
+    @Autowired
+    Applications applications;
 
     private HttpApi.Response submitWith(HttpApi client, String app, String uniqueId, String... urls) {
         ObjectNode body = submission(app, uniqueId);
@@ -51,5 +57,15 @@ class WebhookGuardIT extends ApiIntegrationTest {
         assertThat(other.status()).isEqualTo(400);
         assertThat(other.json().get("field").asText()).isEqualTo("webhooks[0].url");
         assertThat(other.json().get("detail").asText()).contains("not among the webhook hosts");
+    }
+
+    @Test
+    void theDeploymentWideListAdmitsItsInternalHostsForEveryApp() {
+        WebhookGuard guard = new WebhookGuard(applications, List.of("127.0.0.1", "localhost"));
+        guard.check("unregistered-app", List.of(Webhook.of("http://127.0.0.1:9/x"), Webhook.of("http://localhost/y"),
+                Webhook.of("https://hooks.example/z")), Caller.UNSECURED);
+        assertThatThrownBy(() -> guard.check("unregistered-app", List.of(Webhook.of("http://10.0.0.1/x")),
+                Caller.UNSECURED)).isInstanceOf(BadRequestException.class)
+                .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("webhooks[0].url"));
     }
 }
