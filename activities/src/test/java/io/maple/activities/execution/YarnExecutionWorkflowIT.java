@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,6 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * 60 s default, so the transitions seen within seconds come from the poller's signals.
  */
 @ExtendWith(MiniYarn.class)
+// closed after the class: its poller/informers and test server must not keep running under later classes
+@DirtiesContext
 @SpringBootTest(classes = WorkflowTestApp.class, properties = {
         "maple.yarn.poll-interval=300ms",
         // shorter than a launch script takes: the poller reports NOT_FOUND while the launch still runs
