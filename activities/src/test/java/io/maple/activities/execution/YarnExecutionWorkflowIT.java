@@ -15,6 +15,7 @@ import io.maple.activities.launch.yarn.MiniYarn;
 import io.maple.activities.launch.yarn.YarnApp;
 import io.maple.activities.launch.yarn.YarnClientApplicationsSource;
 import io.maple.activities.launch.yarn.YarnClients;
+import io.maple.activities.launch.yarn.YarnLauncher;
 import io.maple.activities.launch.yarn.YarnTags;
 import io.maple.activities.monitor.yarn.YarnPollers;
 import io.maple.activities.support.WorkflowHarness;
@@ -82,6 +83,8 @@ class YarnExecutionWorkflowIT {
     YarnClients yarn;
     @Autowired
     YarnPollers pollers;
+    @Autowired
+    YarnLauncher launcher;
 
     @BeforeEach
     void start() {
@@ -173,5 +176,18 @@ class YarnExecutionWorkflowIT {
         assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, KILLED);
         assertThat(store.history(id).get(4).reason()).isEqualTo("stop it");
         assertThat(result(id).status()).isEqualTo(KILLED);
+    }
+
+    @Test
+    void aScriptThatWouldTagTheApplicationOtherwiseIsStartFailedWithoutRunning() {
+        long id = harness.create(CLUSTER, "default", 1,
+                Map.of("yarnApp", Map.of("mode", "succeed", "millis", 1000, "tag", "maple-id-x")), null);
+        harness.startWorkflow(id);
+        harness.awaitStatus(id, START_FAILED, WAIT);
+
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, START_FAILED);
+        assertThat(store.history(id).get(3).reason()).contains("maple-id-x").contains(YarnTags.forExecution(id));
+        assertThat(appsTagged(id)).isEmpty();
+        assertThat(launcher.workDirOf(id).resolve("launch.log")).doesNotExist();
     }
 }

@@ -65,7 +65,7 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
                 JsonNode app = conf.path("yarnApp");
                 return new LaunchSpec.Script(YarnTestSupport.script(app.path("mode").asText("succeed"),
                         app.path("millis").asLong(1000), app.path("after").asText("")),
-                        Names.applicationTag(execution.id()));
+                        app.path("tag").asText(Names.applicationTag(execution.id())));
             }
             if (cluster.category() == ClusterCategory.K8S) {
                 return sparkOnK8s(execution, cluster);
