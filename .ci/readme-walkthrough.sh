@@ -53,10 +53,14 @@ submit() { # block name -> execution id
 DEV_PID=""
 stop_dev() {
   if [ -n "$DEV_PID" ] && kill -0 "$DEV_PID" 2>/dev/null; then
-    say "Ctrl-C to ./maple dev"
-    kill -INT -- "-$DEV_PID" 2>/dev/null || kill -INT "$DEV_PID"
+    # Ctrl-C in a terminal sends INT; a script's background job ignores INT, so it gets TERM (same trap)
+    say "stopping ./maple dev as Ctrl-C would"
+    kill -TERM "$DEV_PID"
     for _ in $(seq 1 60); do kill -0 "$DEV_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -9 -- "-$DEV_PID" 2>/dev/null || true
+    if kill -0 "$DEV_PID" 2>/dev/null; then
+      kill -9 -- "-$DEV_PID" 2>/dev/null || true
+      fail "./maple dev did not stop within 30s"
+    fi
   fi
 }
 trap stop_dev EXIT
@@ -71,6 +75,7 @@ rm -rf "$MAPLE_LOCAL_WORKDIR"
 
 say "starting: $(block dev)"
 started=$SECONDS
+: > "$LOG/dev.log"
 setsid bash -c "$(block dev)" > "$LOG/dev.log" 2>&1 &
 DEV_PID=$!
 until grep -q 'ready in' "$LOG/dev.log"; do
@@ -106,6 +111,33 @@ t0=$SECONDS
 flink_id="$(submit submit-flink)"
 wait_status "$flink_id" SUCCEED 300
 say "flink execution $flink_id: SUCCEED, $((SECONDS - t0))s from submit"
+
+# Beyond the README: a real HTTP receiver must get every transition of a webhook-subscribed execution.
+HOOK_PORT=${MAPLE_WALKTHROUGH_HOOK_PORT:-18099}
+HOOKS="$LOG/webhooks.jsonl"
+rm -f "$HOOKS"
+python3 .ci/webhook-receiver.py "$HOOK_PORT" "$HOOKS" &
+HOOK_PID=$!
+sleep 0.5
+hook_id="$(curl -fsS -X POST "$API/api/v1/executions" -H 'Content-Type: application/json' -d '{
+  "uniqueId": "webhook-1", "execName": "webhook_check", "fromApp": "schedule", "cluster": "local",
+  "clusterQueue": "default", "engineCategory": "spark", "engineVersion": "3.5.5", "priority": 1,
+  "group": "maple", "user": "me", "webhooks": ["http://127.0.0.1:'"$HOOK_PORT"'/hooks"],
+  "job": {"runType": "sql", "jobConf": {"sql": "SELECT 1"}}}' | json_field id)"
+wait_status "$hook_id" SUCCEED 300
+expected="$(curl -fsS "$API/api/v1/executions/$hook_id" \
+  | python3 -c 'import json,sys; print(" ".join(h["to"] for h in json.load(sys.stdin)["history"][1:]))')"
+for _ in $(seq 1 60); do
+  got="$(python3 -c 'import json,sys
+events = [json.loads(l)["body"] for l in open(sys.argv[1])] if __import__("os").path.exists(sys.argv[1]) else []
+print(" ".join(e["newStatus"] for e in sorted(events, key=lambda e: e["time"])))' "$HOOKS")"
+  [ "$got" = "$expected" ] && break
+  sleep 1
+done
+kill "$HOOK_PID" 2>/dev/null || true
+[ "$got" = "$expected" ] || fail "webhook receiver got [$got], history says [$expected]"
+grep -q '"X-Maple-Signature"' "$HOOKS" || fail "webhooks are not signed"
+say "webhook execution $hook_id: receiver got every transition ($got), signed"
 
 stop_dev
 DEV_PID=""

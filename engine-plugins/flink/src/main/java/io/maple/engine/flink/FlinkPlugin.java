@@ -7,7 +7,7 @@ import io.maple.domain.EngineCategory;
 import io.maple.domain.JobConfig;
 import io.maple.engine.spi.EnginePlugin;
 import io.maple.engine.spi.InvalidJobException;
-import io.maple.engine.spi.JobConfigMerger;
+import io.maple.engine.spi.LaunchPreconditions;
 import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.Names;
@@ -100,27 +100,9 @@ public final class FlinkPlugin implements EnginePlugin {
     }
 
     private Prepared prepare(LaunchRequest request) {
-        if (request.engine() != EngineCategory.FLINK) {
-            throw new InvalidJobException("engine", "not a flink request");
-        }
-        if (!supports(request.engineVersion(), request.clusterCategory())) {
-            throw new InvalidJobException("engineVersion", "unsupported flink version: " + request.engineVersion());
-        }
-        if (request.clusterCategory() != ClusterCategory.LOCAL
-                && (request.clusterQueue() == null || request.clusterQueue().isBlank())) {
-            throw new InvalidJobException("clusterQueue", "clusterQueue is required on " + request.clusterCategory());
-        }
-        if (request.clusterCategory() != ClusterCategory.K8S
-                && (request.engineHome() == null || request.engineHome().isBlank())) {
-            throw new InvalidJobException("engineHome", "the cluster engine has no engine home");
-        }
-        JobConfig job = JobConfigMerger.merge(request.defaults(), request.job());
-        if (job == null) {
-            throw new InvalidJobException("job", "job configuration is required");
-        }
-        String runnerJar = request.clusterCategory() == ClusterCategory.K8S
-                ? settings.get("flink.k8s.runner-jar", "local:///opt/flink/usrlib/maple-flink-runner.jar")
-                : settings.get("flink.runner-jar", request.engineHome() + "/maple/maple-flink-runner.jar");
+        JobConfig job = LaunchPreconditions.mergedJob(this, request);
+        String runnerJar = LaunchPreconditions.runnerJar(settings, request,
+                "local:///opt/flink/usrlib/maple-flink-runner.jar");
         FlinkApp app = FlinkApp.of(job, runnerJar);
         return new Prepared(FlinkConf.resolve(job, request.clusterCategory(), request.clusterQueue()), app);
     }

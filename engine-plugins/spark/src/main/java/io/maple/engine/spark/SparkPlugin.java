@@ -7,7 +7,7 @@ import io.maple.domain.RunType;
 import io.maple.engine.spi.EnginePlugin;
 import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.JobConfValues;
-import io.maple.engine.spi.JobConfigMerger;
+import io.maple.engine.spi.LaunchPreconditions;
 import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.PluginSettings;
@@ -57,27 +57,9 @@ public final class SparkPlugin implements EnginePlugin {
     }
 
     private Prepared prepare(LaunchRequest request) {
-        if (request.engine() != EngineCategory.SPARK) {
-            throw new InvalidJobException("engine", "not a spark request");
-        }
-        if (!supports(request.engineVersion(), request.clusterCategory())) {
-            throw new InvalidJobException("engineVersion", "unsupported spark version: " + request.engineVersion());
-        }
-        if (request.clusterCategory() != ClusterCategory.LOCAL
-                && (request.clusterQueue() == null || request.clusterQueue().isBlank())) {
-            throw new InvalidJobException("clusterQueue", "clusterQueue is required on " + request.clusterCategory());
-        }
-        if (request.clusterCategory() != ClusterCategory.K8S
-                && (request.engineHome() == null || request.engineHome().isBlank())) {
-            throw new InvalidJobException("engineHome", "the cluster engine has no engine home");
-        }
-        JobConfig job = JobConfigMerger.merge(request.defaults(), request.job());
-        if (job == null) {
-            throw new InvalidJobException("job", "job configuration is required");
-        }
-        String runnerJar = request.clusterCategory() == ClusterCategory.K8S
-                ? settings.get("spark.k8s.runner-jar", "local:///opt/maple/maple-spark-runner.jar")
-                : settings.get("spark.runner-jar", request.engineHome() + "/maple/maple-spark-runner.jar");
+        JobConfig job = LaunchPreconditions.mergedJob(this, request);
+        String runnerJar = LaunchPreconditions.runnerJar(settings, request,
+                "local:///opt/maple/maple-spark-runner.jar");
         SparkApp app = SparkApp.of(job, runnerJar);
         job = withoutPrimaryJar(job);
         if (app.usesRunner() && !request.engineVersion().startsWith("3.")) {
