@@ -111,14 +111,21 @@ public class ExecutionActivitiesImpl implements ExecutionActivities {
         ExecInfo.Resources resources = clusterInfo.resources();
         Map<String, Object> detail = clusterInfo.detail();
         if (o != null) {
-            clusterStatuses.add(new ExecInfo.StatusEntry(o.rawState(), o.phase().name(), o.diagnostics(), now));
+            // the YARN poller and K8s informers write exec_info too: one entry per phase, not one per writer
+            ExecInfo.StatusEntry previous = clusterStatuses.isEmpty() ? null : clusterStatuses.get(clusterStatuses.size() - 1);
+            if (previous == null || !o.phase().name().equals(previous.status())) {
+                clusterStatuses.add(new ExecInfo.StatusEntry(o.rawState(), o.phase().name(), o.diagnostics(), now));
+            }
             lastClusterStatus = o.phase().name();
             rawStatus = o.rawState();
             if (o.memory() != null || o.cores() != null) {
                 resources = new ExecInfo.Resources(o.memory(), o.cores());
             }
             if (o.detail() != null && !o.detail().isEmpty()) {
-                detail = Map.copyOf(o.detail());
+                // merged, not replaced: keeps what the observers recorded (appId, trackingUrl, driver pod)
+                Map<String, Object> merged = new java.util.LinkedHashMap<>(detail == null ? Map.of() : detail);
+                merged.putAll(o.detail());
+                detail = merged;
             }
         }
         ExecInfo next = new ExecInfo(r.to().name(), new ExecInfo.StartInfo(starts), lastClusterStatus,

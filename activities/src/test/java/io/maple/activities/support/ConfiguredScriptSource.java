@@ -4,7 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.launch.LaunchFailedException;
 import io.maple.activities.launch.LaunchSpecSource;
+import io.maple.activities.launch.yarn.YarnTestSupport;
+import io.maple.domain.ClusterCategory;
+import io.maple.domain.EngineCategory;
+import io.maple.domain.JobConfig;
+import io.maple.domain.RunType;
+import io.maple.engine.spark.SparkPlugin;
+import io.maple.engine.spi.EngineExtInfo;
+import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
+import io.maple.engine.spi.Names;
+import java.util.Map;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
@@ -15,6 +25,9 @@ import org.springframework.stereotype.Component;
  * A real, simple {@link LaunchSpecSource} for tests: the script is the job configuration's
  * {@code script} field (the lead wires the engine plugins in its place). {@code renderDelayMillis}
  * makes rendering slow, to hold an execution in STARTING; {@code "invalid": true} fails rendering.
+ * On a YARN cluster, {@code "yarnApp": {"mode": .., "millis": ..}} renders the real submit script of
+ * the YARN tests ({@link YarnTestSupport#script}); on a K8S cluster the real Spark plugin renders a
+ * SparkApplication (the test classpath is too long to store as a script in MySQL).
  */
 @Component
 public class ConfiguredScriptSource implements LaunchSpecSource {
@@ -27,6 +40,16 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
         this.json = json;
     }
 
+    /** What the Spark plugin renders for a small JAR job on a K8S cluster (the worker's catalog does the same). */
+    static LaunchSpec sparkOnK8s(ExecutionRecord execution, ClusterRecord cluster) {
+        JobConfig job = new JobConfig("1", "512m", "1", "1", "512m", null, null, null, null, null, Map.of(),
+                RunType.JAR, Map.of("mainClass", "org.apache.spark.examples.SparkPi",
+                        "mainFile", "local:///opt/spark/examples/jars/spark-examples.jar", "args", "100"));
+        return new SparkPlugin().render(new LaunchRequest(execution.id(), execution.execName(), execution.fromApp(),
+                cluster.name(), cluster.category(), execution.clusterQueue(), execution.execGroup(), execution.execUser(),
+                EngineCategory.SPARK, execution.engineVersion(), "/opt/spark", EngineExtInfo.none(), null, job));
+    }
+
     @Override
     public LaunchSpec specFor(ExecutionRecord execution, ClusterRecord cluster) {
         try {
@@ -37,6 +60,15 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
             long delay = conf.path("renderDelayMillis").asLong(0);
             if (delay > 0) {
                 Thread.sleep(delay);
+            }
+            if (cluster.category() == ClusterCategory.YARN) {
+                JsonNode app = conf.path("yarnApp");
+                return new LaunchSpec.Script(YarnTestSupport.script(app.path("mode").asText("succeed"),
+                        app.path("millis").asLong(1000), app.path("after").asText("")),
+                        app.path("tag").asText(Names.applicationTag(execution.id())));
+            }
+            if (cluster.category() == ClusterCategory.K8S) {
+                return sparkOnK8s(execution, cluster);
             }
             return new LaunchSpec.Script(conf.path("script").asText("exit 0"), "maple-id-" + execution.id());
         } catch (IOException e) {

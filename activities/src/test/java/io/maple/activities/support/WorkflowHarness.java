@@ -66,6 +66,14 @@ public class WorkflowHarness {
     }
 
     public synchronized void start() {
+        start(java.util.List.of());
+    }
+
+    /**
+     * Also serves the cluster activities of {@code clusters} (YARN, K8S rows inserted here): workers
+     * can only be added before the test server starts, so the first call decides them.
+     */
+    public synchronized void start(java.util.List<ClusterRecord> clusters) {
         if (started) {
             return;
         }
@@ -75,6 +83,12 @@ public class WorkflowHarness {
         executions.registerActivitiesImplementations(executionActivities, admissionActivities, webhookActivities);
         env.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(clusterActivities);
         ensureCluster(CLUSTER);
+        for (ClusterRecord cluster : clusters) {
+            if (this.clusters.findClusterByName(cluster.name()) == null) {
+                this.clusters.insertCluster(cluster, new GeneratedId());
+            }
+            env.newWorker(TaskQueues.forCluster(cluster.name())).registerActivitiesImplementations(clusterActivities);
+        }
         env.start();
         started = true;
     }

@@ -11,13 +11,27 @@ import io.maple.workflows.client.ExecutionStarter;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Maple's activities on real MariaDB, with Temporal's in-process test server (time skipping). */
-@SpringBootApplication(scanBasePackages = {"io.maple.activities"})
+/**
+ * Maple's activities on real MariaDB, with Temporal's in-process test server (time skipping).
+ * Scans everything under io.maple.activities except the other test applications: the K8s monitor
+ * tests' app would otherwise put its @Primary recording sender in front of the informers here.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "io.maple.activities", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.maple\\.activities\\..*TestApp")})
 @ConfigurationPropertiesScan(basePackages = "io.maple.activities")
 @Import(PersistenceConfiguration.class)
 public class WorkflowTestApp {

@@ -62,7 +62,12 @@ public class YarnLauncher implements ClusterLauncher {
             throw new LaunchFailedException("YARN launches a script, not " + target.spec().getClass().getSimpleName());
         }
         long id = target.execution().id();
-        String tag = script.applicationTag() == null ? YarnTags.forExecution(id) : YarnTags.normalize(script.applicationTag());
+        String tag = YarnTags.forExecution(id);
+        if (script.applicationTag() != null && !YarnTags.normalize(script.applicationTag()).equals(tag)) {
+            // observe, kill and the poller find apps by this tag only: an app tagged otherwise would be lost
+            throw new LaunchFailedException("the rendered script tags the application " + script.applicationTag()
+                    + ", but Maple finds YARN applications by " + tag);
+        }
         Path workDir = workDirOf(id);
         Optional<YarnApp> existing = latest(clients.call(target.cluster(), c -> YarnClientApplicationsSource.fetch(c, Set.of(tag))));
         if (existing.isPresent()) {

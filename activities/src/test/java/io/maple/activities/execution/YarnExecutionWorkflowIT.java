@@ -1,0 +1,193 @@
+package io.maple.activities.execution;
+
+import static io.maple.domain.ExecutionStatus.ACCEPTED;
+import static io.maple.domain.ExecutionStatus.CREATED;
+import static io.maple.domain.ExecutionStatus.FAILED;
+import static io.maple.domain.ExecutionStatus.KILLED;
+import static io.maple.domain.ExecutionStatus.RUNNING;
+import static io.maple.domain.ExecutionStatus.STARTING;
+import static io.maple.domain.ExecutionStatus.START_FAILED;
+import static io.maple.domain.ExecutionStatus.SUCCEED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maple.activities.launch.yarn.MiniYarn;
+import io.maple.activities.launch.yarn.YarnApp;
+import io.maple.activities.launch.yarn.YarnClientApplicationsSource;
+import io.maple.activities.launch.yarn.YarnClients;
+import io.maple.activities.launch.yarn.YarnLauncher;
+import io.maple.activities.launch.yarn.YarnTags;
+import io.maple.activities.monitor.yarn.YarnPollers;
+import io.maple.activities.support.WorkflowHarness;
+import io.maple.activities.support.WorkflowTestApp;
+import io.maple.domain.ClusterCategory;
+import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.cluster.ClusterMapper;
+import io.maple.persistence.cluster.ClusterRecord;
+import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.execution.StatusHistoryRecord;
+import io.maple.workflows.contract.WorkflowIds;
+import io.maple.workflows.execution.ExecutionOutcome;
+import io.maple.workflows.execution.StopRequest;
+import io.maple.workflows.execution.StopResult;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowStub;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real execution workflow on a real in-process YARN: real activities, the real
+ * {@code YarnLauncher} running the YARN tests' bash submit scripts, and the real batched
+ * {@link YarnPollers} signalling {@code observe}. The workflow's own fallback poll is left at its
+ * 60 s default, so the transitions seen within seconds come from the poller's signals.
+ */
+@ExtendWith(MiniYarn.class)
+// closed after the class: its poller/informers and test server must not keep running under later classes
+@DirtiesContext
+@SpringBootTest(classes = WorkflowTestApp.class, properties = {
+        "maple.yarn.poll-interval=300ms",
+        // shorter than a launch script takes: the poller reports NOT_FOUND while the launch still runs
+        "maple.yarn.not-found-grace=1s",
+        "maple.yarn.kill-confirm-timeout=30s"})
+class YarnExecutionWorkflowIT {
+
+    private static final String CLUSTER = "yarn1";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws java.io.IOException {
+        WorkflowTestApp.register(registry, "yarn_workflow");
+        String workDir = Files.createTempDirectory("maple-yarn-wf").toString();
+        registry.add("maple.yarn.work-dir", () -> workDir);
+    }
+
+    @Autowired
+    WorkflowHarness harness;
+    @Autowired
+    ExecutionStore store;
+    @Autowired
+    ClusterMapper clusters;
+    @Autowired
+    YarnClients yarn;
+    @Autowired
+    YarnPollers pollers;
+    @Autowired
+    YarnLauncher launcher;
+
+    @BeforeEach
+    void start() {
+        Instant now = Instant.now();
+        harness.start(List.of(new ClusterRecord(null, CLUSTER, ClusterCategory.YARN, MiniYarn.clusterConfigJson(),
+                "in-process MiniYARNCluster", now, now)));
+        assertThat(pollers.isRunning()).isTrue();
+    }
+
+    private long submit(String mode, long millis) {
+        long id = harness.create(CLUSTER, "default", 1, Map.of("yarnApp", Map.of("mode", mode, "millis", millis)), null);
+        harness.startWorkflow(id);
+        return id;
+    }
+
+    private ExecutionOutcome result(long id) {
+        return WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
+    }
+
+    private List<ExecutionStatus> path(long id) {
+        return store.history(id).stream().map(StatusHistoryRecord::toStatus).toList();
+    }
+
+    private List<YarnApp> appsTagged(long id) {
+        return new YarnClientApplicationsSource(yarn, clusters.findClusterByName(CLUSTER))
+                .applicationsTagged(Set.of(YarnTags.forExecution(id)));
+    }
+
+    /** observe signals the workflow received (the poller's, not the workflow's own polls). */
+    private long observeSignals(long id) {
+        return harness.client().fetchHistory(WorkflowIds.forExecution(id)).getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+                .filter(e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("observe"))
+                .count();
+    }
+
+    @Test
+    void anApplicationThatSucceedsEndsSucceedThroughThePollersSignals() throws Exception {
+        long id = submit("succeed", 3000);
+        // waited for in wall time: the 60 s fallback poll never fires, only the poller can move it
+        harness.awaitStatus(id, SUCCEED, WAIT);
+
+        assertThat(result(id).status()).isEqualTo(SUCCEED);
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, SUCCEED);
+        assertThat(observeSignals(id)).isGreaterThanOrEqualTo(2);
+        YarnApp app = appsTagged(id).get(0);
+        assertThat(app.state()).hasToString("FINISHED");
+        assertThat(harness.workflow(id).state().appId()).isEqualTo(app.appId());
+        // exec_info written by the poller and by the transitions: one entry per phase, the app's detail kept
+        String execInfo = store.extInfo(id).execInfo();
+        assertThat(execInfo).contains("\"lastClusterStatus\":\"SUCCEEDED\"").contains("\"rawStatus\":\"FINISHED\"")
+                .contains("\"appId\":\"" + app.appId() + "\"").contains("\"trackingUrl\"");
+        List<String> clusterStatuses = new ObjectMapper().readTree(execInfo).path("clusterInfo").path("statuses")
+                .findValuesAsText("status");
+        assertThat(clusterStatuses).containsSubsequence("PENDING", "RUNNING", "SUCCEEDED").doesNotHaveDuplicates();
+        assertThat(store.require(id).endTime()).isNotNull();
+    }
+
+    @Test
+    void anApplicationThatFailsAfterRunningEndsFailed() {
+        long id = submit("fail", 2000);
+        harness.awaitStatus(id, FAILED, WAIT);
+
+        assertThat(result(id).status()).isEqualTo(FAILED);
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, FAILED);
+        assertThat(store.history(id).get(4).reason()).contains("FINISHED/FAILED").contains("test AM failed on purpose");
+    }
+
+    @Test
+    void anApplicationMasterThatDiesBeforeRegisteringIsStartFailed() {
+        long id = submit("crash", 0);
+        harness.awaitStatus(id, START_FAILED, WAIT);
+
+        assertThat(result(id).status()).isEqualTo(START_FAILED);
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, START_FAILED).doesNotContain(RUNNING);
+        assertThat(store.history(id).get(3).reason()).contains("FAILED");
+        assertThat(appsTagged(id)).singleElement().extracting(YarnApp::state).hasToString("FAILED");
+    }
+
+    @Test
+    void killThroughTheWorkflowWhileRunningKillsTheApplicationOnTheRm() {
+        long id = submit("succeed", 600_000);
+        harness.awaitStatus(id, RUNNING, WAIT);
+
+        StopResult killed = harness.workflow(id).kill(new StopRequest("stop it", "alice"));
+
+        assertThat(killed.status()).isEqualTo(KILLED);
+        assertThat(appsTagged(id)).singleElement().extracting(YarnApp::state).hasToString("KILLED");
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, KILLED);
+        assertThat(store.history(id).get(4).reason()).isEqualTo("stop it");
+        assertThat(result(id).status()).isEqualTo(KILLED);
+    }
+
+    @Test
+    void aScriptThatWouldTagTheApplicationOtherwiseIsStartFailedWithoutRunning() {
+        long id = harness.create(CLUSTER, "default", 1,
+                Map.of("yarnApp", Map.of("mode", "succeed", "millis", 1000, "tag", "maple-id-x")), null);
+        harness.startWorkflow(id);
+        harness.awaitStatus(id, START_FAILED, WAIT);
+
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, START_FAILED);
+        assertThat(store.history(id).get(3).reason()).contains("maple-id-x").contains(YarnTags.forExecution(id));
+        assertThat(appsTagged(id)).isEmpty();
+        assertThat(launcher.workDirOf(id).resolve("launch.log")).doesNotExist();
+    }
+}
