@@ -49,4 +49,17 @@ public final class TestDatabase {
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
     }
+
+    /**
+     * Starts the suite's execution ids at {@code base}. Suites that share one cluster for the whole
+     * test JVM (the in-process MiniYARN) find applications by the execution id's tag, so each such
+     * suite takes its own id range, or it would adopt another suite's applications.
+     */
+    public static void startExecutionIdsAt(javax.sql.DataSource dataSource, long base) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE maple_engine_execution AUTO_INCREMENT = " + base);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot move the execution ids to " + base, e);
+        }
+    }
 }

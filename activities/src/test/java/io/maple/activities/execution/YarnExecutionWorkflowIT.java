@@ -22,6 +22,7 @@ import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ClusterCategory;
 import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.TestDatabase;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionStore;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,9 +87,12 @@ class YarnExecutionWorkflowIT {
     YarnPollers pollers;
     @Autowired
     YarnLauncher launcher;
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void start() {
+        TestDatabase.startExecutionIdsAt(dataSource, 400_000L);
         Instant now = Instant.now();
         harness.start(List.of(new ClusterRecord(null, CLUSTER, ClusterCategory.YARN, MiniYarn.clusterConfigJson(),
                 "in-process MiniYARNCluster", now, now)));

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,8 @@ class YarnPollerIT {
 
     @Autowired
     ExecutionStore store;
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path workDir;
@@ -77,6 +80,7 @@ class YarnPollerIT {
 
     @BeforeEach
     void setUp() {
+        TestDatabase.startExecutionIdsAt(dataSource, 200000L);
         temporal = TestWorkflowEnvironment.newInstance();
         Worker worker = temporal.newWorker("yarn-poller-it");
         worker.registerWorkflowImplementationTypes(RecordingWorkflowImpl.class);

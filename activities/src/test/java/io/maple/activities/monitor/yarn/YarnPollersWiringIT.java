@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +96,8 @@ class YarnPollersWiringIT {
     WorkflowClient workflows;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void pollersStartWithTheContextAndSignalWorkflowsOfYarnClustersInMysql() throws Exception {
@@ -108,6 +111,7 @@ class YarnPollersWiringIT {
         ExecutionRecord draft = new ExecutionRecord(null, UUID.randomUUID().toString(), "wiring", null, "it", "wired",
                 "default", EngineCategory.SPARK, "3.5.5", 1, null, "g", "u", null, "batch", "spark-jar", null, null,
                 null, null, null, null, null);
+        TestDatabase.startExecutionIdsAt(dataSource, 300_000L);
         long id = store.create(draft, "{}", null, "test").id();
         store.transition(StatusTransition.to(id, ExecutionStatus.ACCEPTED, "queued", "test"));
         store.transition(StatusTransition.to(id, ExecutionStatus.STARTING, "launching", "test"));
