@@ -5,19 +5,17 @@ import static io.maple.engine.spi.Shell.quote;
 import io.maple.domain.ClusterCategory;
 import io.maple.domain.EngineCategory;
 import io.maple.domain.JobConfig;
+import io.maple.engine.spi.EngineEnvironment;
 import io.maple.engine.spi.EnginePlugin;
-import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.LaunchPreconditions;
 import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.Names;
 import io.maple.engine.spi.PluginSettings;
 import io.maple.engine.spi.ScriptTemplate;
-import io.maple.engine.spi.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Flink 1.15 to 1.20, 2.0 and 2.1 (the flinkVersion values the operator's CRD knows) on YARN
@@ -93,8 +91,8 @@ public final class FlinkPlugin implements EnginePlugin {
                 "executionId", request.executionId(),
                 "engineVersion", request.engineVersion(),
                 "category", request.clusterCategory().name(),
-                "exports", exports(request),
-                "flink", quote(stripSlash(request.engineHome()) + "/bin/flink"),
+                "exports", EngineEnvironment.exports(request),
+                "flink", EngineEnvironment.binary(request, "bin/flink"),
                 "args", args));
         return new LaunchSpec.Script(script, tag);
     }
@@ -105,25 +103,6 @@ public final class FlinkPlugin implements EnginePlugin {
                 "local:///opt/flink/usrlib/maple-flink-runner.jar");
         FlinkApp app = FlinkApp.of(job, runnerJar);
         return new Prepared(FlinkConf.resolve(job, request.clusterCategory(), request.clusterQueue()), app);
-    }
-
-    private static List<String> exports(LaunchRequest request) {
-        List<String> exports = new ArrayList<>();
-        if (request.engineExtInfo() != null && request.engineExtInfo().envs() != null) {
-            new TreeMap<>(request.engineExtInfo().envs()).forEach((name, value) -> {
-                if (!Shell.isEnvName(name)) {
-                    throw new InvalidJobException("engineExtInfo.envs", "not an environment variable name: " + name);
-                }
-                if (value != null && !value.isEmpty()) {
-                    exports.add(name + "=" + quote(value));
-                }
-            });
-        }
-        return exports;
-    }
-
-    private static String stripSlash(String path) {
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private record Prepared(Map<String, String> confs, FlinkApp app) {

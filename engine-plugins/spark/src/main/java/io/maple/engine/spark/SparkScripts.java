@@ -3,12 +3,11 @@ package io.maple.engine.spark;
 import static io.maple.engine.spi.Shell.quote;
 
 import io.maple.domain.ClusterCategory;
-import io.maple.engine.spi.InvalidJobException;
+import io.maple.engine.spi.EngineEnvironment;
 import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.Names;
 import io.maple.engine.spi.ScriptTemplate;
-import io.maple.engine.spi.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,29 +43,9 @@ final class SparkScripts {
                 "executionId", request.executionId(),
                 "engineVersion", request.engineVersion(),
                 "category", request.clusterCategory().name(),
-                "exports", exports(request),
-                "submit", quote(stripSlash(request.engineHome()) + "/bin/spark-submit"),
+                "exports", EngineEnvironment.exports(request),
+                "submit", EngineEnvironment.binary(request, "bin/spark-submit"),
                 "args", args));
         return new LaunchSpec.Script(script, tag);
-    }
-
-    static List<String> exports(LaunchRequest request) {
-        List<String> exports = new ArrayList<>();
-        if (request.engineExtInfo() != null && request.engineExtInfo().envs() != null) {
-            new java.util.TreeMap<>(request.engineExtInfo().envs()).forEach((name, value) -> {
-                if (!Shell.isEnvName(name)) {
-                    throw new InvalidJobException("engineExtInfo.envs", "not an environment variable name: " + name);
-                }
-                // The seed's template lists envs with empty values: exporting "" would hide the host's own.
-                if (value != null && !value.isEmpty()) {
-                    exports.add(name + "=" + quote(value));
-                }
-            });
-        }
-        return exports;
-    }
-
-    static String stripSlash(String path) {
-        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }
