@@ -3,14 +3,12 @@ package io.maple.activities.monitor.yarn;
 import io.maple.persistence.execution.ExecutionExtInfoRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.domain.ExecInfo;
+import io.maple.activities.monitor.k8s.TemporalObservationSender;
 import io.maple.workflows.contract.ClusterObservation;
-import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.EngineExecutionWorkflow;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +19,14 @@ import org.slf4j.LoggerFactory;
  */
 public class WorkflowObservationSink implements ObservationSink {
 
-    static final String SIGNAL = "observe";
     private static final Logger log = LoggerFactory.getLogger(WorkflowObservationSink.class);
 
-    private final WorkflowClient workflows;
+    private final TemporalObservationSender signals;
     private final ExecutionStore store;
     private final ObjectMapper json;
 
     public WorkflowObservationSink(WorkflowClient workflows, ExecutionStore store, ObjectMapper json) {
-        this.workflows = workflows;
+        this.signals = new TemporalObservationSender(workflows);
         this.store = store;
         this.json = json;
     }
@@ -45,12 +42,7 @@ public class WorkflowObservationSink implements ObservationSink {
             log.warn("execution {}: exec_info not updated: {}", id, e.getMessage());
         }
         try {
-            workflows.newUntypedWorkflowStub(WorkflowIds.forExecution(id), Optional.empty(), Optional.empty())
-                    .signal(SIGNAL, observation);
-            return true;
-        } catch (WorkflowNotFoundException e) {
-            // the workflow has ended (or not started yet): MySQL will stop listing it, or it will start
-            log.debug("execution {}: no running workflow to signal", id);
+            signals.send(observation);
             return true;
         } catch (RuntimeException e) {
             log.warn("execution {}: observe signal failed, retried next interval: {}", id, e.toString());
