@@ -9,6 +9,8 @@ import io.maple.domain.ClusterCategory;
 import io.maple.domain.EngineCategory;
 import io.maple.domain.JobConfig;
 import io.maple.domain.RunType;
+import io.maple.engine.catalog.EngineCatalog;
+import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spark.SparkPlugin;
 import io.maple.engine.spi.EngineExtInfo;
 import io.maple.engine.spi.LaunchRequest;
@@ -27,17 +29,21 @@ import org.springframework.stereotype.Component;
  * makes rendering slow, to hold an execution in STARTING; {@code "invalid": true} fails rendering.
  * On a YARN cluster, {@code "yarnApp": {"mode": .., "millis": ..}} renders the real submit script of
  * the YARN tests ({@link YarnTestSupport#script}); on a K8S cluster the real Spark plugin renders a
- * SparkApplication (the test classpath is too long to store as a script in MySQL).
+ * SparkApplication (the test classpath is too long to store as a script in MySQL). A configuration
+ * with a {@code runType} is a real job configuration: the engine catalog renders it from the
+ * cluster engine row and its default conf, as the worker does.
  */
 @Component
 public class ConfiguredScriptSource implements LaunchSpecSource {
 
     private final ExecutionStore store;
     private final ObjectMapper json;
+    private final EngineCatalog catalog;
 
-    public ConfiguredScriptSource(ExecutionStore store, ObjectMapper json) {
+    public ConfiguredScriptSource(ExecutionStore store, ObjectMapper json, EngineCatalog catalog) {
         this.store = store;
         this.json = json;
+        this.catalog = catalog;
     }
 
     /** What the Spark plugin renders for a small JAR job on a K8S cluster (the worker's catalog does the same). */
@@ -53,7 +59,11 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
     @Override
     public LaunchSpec specFor(ExecutionRecord execution, ClusterRecord cluster) {
         try {
-            JsonNode conf = json.readTree(store.extInfo(execution.id()).configuration());
+            String configuration = store.extInfo(execution.id()).configuration();
+            JsonNode conf = json.readTree(configuration);
+            if (conf.has("runType")) {
+                return catalog.render(execution, configuration);
+            }
             if (conf.path("invalid").asBoolean(false)) {
                 throw new LaunchFailedException("job " + execution.id() + " cannot be rendered: invalid configuration");
             }
@@ -71,6 +81,8 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
                 return sparkOnK8s(execution, cluster);
             }
             return new LaunchSpec.Script(conf.path("script").asText("exit 0"), "maple-id-" + execution.id());
+        } catch (InvalidJobException e) {
+            throw new LaunchFailedException("the engine plugin refused the job (" + e.field() + "): " + e.getMessage());
         } catch (IOException e) {
             throw new LaunchFailedException("bad configuration", e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.maple.activities.support;
 
+import io.maple.engine.catalog.EngineCatalogConfiguration;
 import io.maple.persistence.PersistenceConfiguration;
 import io.maple.persistence.TestDatabase;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Import;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.maple\\.activities\\..*TestApp")})
 @ConfigurationPropertiesScan(basePackages = "io.maple.activities")
-@Import(PersistenceConfiguration.class)
+@Import({PersistenceConfiguration.class, EngineCatalogConfiguration.class})
 public class WorkflowTestApp {
 
     /** A fresh database and a fresh LOCAL work dir (execution ids restart at 1 in every database). */
