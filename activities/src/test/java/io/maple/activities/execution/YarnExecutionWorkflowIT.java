@@ -11,6 +11,12 @@ import static io.maple.domain.ExecutionStatus.SUCCEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maple.activities.launch.AppRef;
+import io.maple.activities.launch.ClusterActivitiesImpl;
+import io.maple.activities.launch.ClusterLauncher;
+import io.maple.activities.launch.LaunchResult;
+import io.maple.activities.launch.LaunchSpecSource;
+import io.maple.activities.launch.LaunchTarget;
 import io.maple.activities.launch.yarn.MiniYarn;
 import io.maple.activities.launch.yarn.YarnApp;
 import io.maple.activities.launch.yarn.YarnClientApplicationsSource;
@@ -22,23 +28,29 @@ import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ClusterCategory;
 import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.GeneratedId;
 import io.maple.persistence.TestDatabase;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
+import io.maple.workflows.contract.ClusterObservation;
+import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.maple.workflows.execution.StopRequest;
 import io.maple.workflows.execution.StopResult;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -62,10 +74,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "maple.yarn.poll-interval=300ms",
         // shorter than a launch script takes: the poller reports NOT_FOUND while the launch still runs
         "maple.yarn.not-found-grace=1s",
-        "maple.yarn.kill-confirm-timeout=30s"})
+        "maple.yarn.kill-confirm-timeout=30s",
+        // the STARTING bound: long enough for a loaded 2-core machine to start a test AM, short for the stuck one
+        "maple.yarn.starting-timeout=15s"})
 class YarnExecutionWorkflowIT {
 
     private static final String CLUSTER = "yarn1";
+    /** Served by a worker of the test's own that dies mid-launch, then by a fresh one. */
+    private static final String CRASH_CLUSTER = "yarn-crash";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @DynamicPropertySource
@@ -89,6 +105,8 @@ class YarnExecutionWorkflowIT {
     YarnLauncher launcher;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    LaunchSpecSource specs;
 
     @BeforeEach
     void start() {
@@ -181,6 +199,114 @@ class YarnExecutionWorkflowIT {
         assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, KILLED);
         assertThat(store.history(id).get(4).reason()).isEqualTo("stop it");
         assertThat(result(id).status()).isEqualTo(KILLED);
+    }
+
+    @Test
+    void anApplicationStuckInAcceptedPastTheStartingBoundIsKilledAndStartFailed() {
+        // the AM never registers: YARN keeps the app ACCEPTED until Maple's bound (15 s here) kills it
+        long id = submit("pending", 600_000);
+        harness.awaitStatus(id, START_FAILED, WAIT);
+
+        assertThat(result(id).status()).isEqualTo(START_FAILED);
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, START_FAILED);
+        assertThat(store.history(id).get(3).reason()).contains("stayed ACCEPTED longer than PT15S")
+                .contains("killed by Maple").contains("YARN diagnostics");
+        assertThat(appsTagged(id)).singleElement().extracting(YarnApp::state).hasToString("KILLED");
+        assertThat(store.extInfo(id).execInfo()).contains("\"lastClusterStatus\":\"START_FAILED\"");
+    }
+
+    /** The real YARN launcher submits, then its worker hangs as a dead one would: the launch is never reported. */
+    static final class DiesAfterSubmitting implements ClusterLauncher {
+        private final YarnLauncher real;
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final CountDownLatch submitted = new CountDownLatch(1);
+
+        DiesAfterSubmitting(YarnLauncher real) {
+            this.real = real;
+        }
+
+        @Override
+        public ClusterCategory category() {
+            return ClusterCategory.YARN;
+        }
+
+        @Override
+        public LaunchResult launch(LaunchTarget target) {
+            real.launch(target);
+            submitted.countDown();
+            while (released.getCount() > 0) {
+                try {
+                    released.await();
+                } catch (InterruptedException ignored) {
+                    // a dead worker does not answer interrupts either
+                }
+            }
+            throw new IllegalStateException("this worker is dead");
+        }
+
+        @Override
+        public ClusterObservation observe(AppRef ref) {
+            return real.observe(ref);
+        }
+
+        @Override
+        public ClusterObservation kill(AppRef ref) {
+            return real.kill(ref);
+        }
+    }
+
+    private WorkerFactory crashClusterWorker(ClusterLauncher launcher) {
+        WorkerFactory factory = WorkerFactory.newInstance(harness.client());
+        factory.newWorker(TaskQueues.forCluster(CRASH_CLUSTER)).registerActivitiesImplementations(
+                new ClusterActivitiesImpl(List.of(launcher), specs, store, clusters));
+        factory.start();
+        return factory;
+    }
+
+    @Test
+    void aLaunchWhoseWorkerDiedAfterSubmittingIsAdoptedOnRetryWithExactlyOneApplication() throws Exception {
+        if (clusters.findClusterByName(CRASH_CLUSTER) == null) {
+            Instant now = Instant.now();
+            clusters.insertCluster(new ClusterRecord(null, CRASH_CLUSTER, ClusterCategory.YARN,
+                    MiniYarn.clusterConfigJson(), "same MiniYARN, own task queue", now, now), new GeneratedId());
+        }
+        DiesAfterSubmitting dying = new DiesAfterSubmitting(launcher);
+        WorkerFactory first = crashClusterWorker(dying);
+        long id = harness.create(CRASH_CLUSTER, "default", 1,
+                Map.of("yarnApp", Map.of("mode", "succeed", "millis", 3000)), null);
+        harness.startWorkflow(id);
+        assertThat(dying.submitted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(appsTagged(id)).hasSize(1);
+        assertThat(harness.status(id)).isEqualTo(STARTING);
+
+        first.shutdownNow();
+        WorkerFactory second = crashClusterWorker(launcher);
+        try {
+            // waiting on the result lets the test server skip to the launch's heartbeat timeout: then the retry
+            assertThat(result(id).status()).isEqualTo(SUCCEED);
+        } finally {
+            dying.released.countDown();
+            second.shutdownNow();
+        }
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, SUCCEED);
+        assertThat(appsTagged(id)).singleElement().extracting(YarnApp::state).hasToString("FINISHED");
+        // the launch activity ran twice, the script once: the retry found the tag on the RM and adopted
+        assertThat(launchActivityAttempts(id)).isEqualTo(2);
+        assertThat(harness.workflow(id).state().launchAttempts()).isEqualTo(1);
+        String log = Files.readString(launcher.workDirOf(id).resolve("launch.log"));
+        assertThat(log.split("launching execution", -1)).hasSize(2);
+    }
+
+    /** The attempt number of the completed launch activity, from the workflow's history. */
+    private int launchActivityAttempts(long id) {
+        var events = harness.client().fetchHistory(WorkflowIds.forExecution(id)).getEvents();
+        Set<Long> launches = events.stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("Launch"))
+                .map(e -> e.getEventId()).collect(java.util.stream.Collectors.toSet());
+        return events.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+                .filter(e -> launches.contains(e.getActivityTaskStartedEventAttributes().getScheduledEventId()))
+                .mapToInt(e -> e.getActivityTaskStartedEventAttributes().getAttempt()).max().orElse(0);
     }
 
     @Test
