@@ -67,7 +67,8 @@ public class ExecutionActivitiesImpl implements ExecutionActivities {
                 e.clusterQueue(), e.fromApp(), e.execGroup(), e.execUser(),
                 e.engineCategory() == null ? null : e.engineCategory().wireName() + "-" + e.engineVersion(),
                 e.priority() == null ? 0 : e.priority(), WebhookTargets.parse(json, e.webhooks()),
-                new WorkflowSettings(poll, properties.unknownGrace().toMillis(), properties.searchAttributes()));
+                new WorkflowSettings(poll, properties.unknownGrace().toMillis(), properties.searchAttributes(),
+                        properties.notFoundFailAfter().toMillis()));
     }
 
     @Override

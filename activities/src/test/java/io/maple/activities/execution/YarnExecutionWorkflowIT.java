@@ -49,8 +49,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class YarnExecutionWorkflowIT {
 
     private static final String CLUSTER = "yarn1";
-    /** Served by a worker of the test's own that dies mid-launch, then by a fresh one. */
+    /** Served by a worker of the test's own whose first launch dies after submitting. */
     private static final String CRASH_CLUSTER = "yarn-crash";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -215,13 +214,15 @@ class YarnExecutionWorkflowIT {
         assertThat(store.extInfo(id).execInfo()).contains("\"lastClusterStatus\":\"START_FAILED\"");
     }
 
-    /** The real YARN launcher submits, then its worker hangs as a dead one would: the launch is never reported. */
-    static final class DiesAfterSubmitting implements ClusterLauncher {
+    /**
+     * The real YARN launcher, whose first attempt dies right after the script submitted (as a worker
+     * that crashes or loses Temporal then would): the launch is never reported, the activity is retried.
+     */
+    static final class DiesOnceAfterSubmitting implements ClusterLauncher {
         private final YarnLauncher real;
-        private final CountDownLatch released = new CountDownLatch(1);
-        private final CountDownLatch submitted = new CountDownLatch(1);
+        private final AtomicInteger calls = new AtomicInteger();
 
-        DiesAfterSubmitting(YarnLauncher real) {
+        DiesOnceAfterSubmitting(YarnLauncher real) {
             this.real = real;
         }
 
@@ -232,16 +233,11 @@ class YarnExecutionWorkflowIT {
 
         @Override
         public LaunchResult launch(LaunchTarget target) {
-            real.launch(target);
-            submitted.countDown();
-            while (released.getCount() > 0) {
-                try {
-                    released.await();
-                } catch (InterruptedException ignored) {
-                    // a dead worker does not answer interrupts either
-                }
+            LaunchResult result = real.launch(target);
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("launcher died after submitting " + result.appId());
             }
-            throw new IllegalStateException("this worker is dead");
+            return result;
         }
 
         @Override
@@ -255,46 +251,33 @@ class YarnExecutionWorkflowIT {
         }
     }
 
-    private WorkerFactory crashClusterWorker(ClusterLauncher launcher) {
-        WorkerFactory factory = WorkerFactory.newInstance(harness.client());
-        factory.newWorker(TaskQueues.forCluster(CRASH_CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(launcher), specs, store, clusters));
-        factory.start();
-        return factory;
-    }
-
     @Test
-    void aLaunchWhoseWorkerDiedAfterSubmittingIsAdoptedOnRetryWithExactlyOneApplication() throws Exception {
+    void aLaunchThatDiedAfterSubmittingIsAdoptedOnRetryWithExactlyOneApplication() throws Exception {
         if (clusters.findClusterByName(CRASH_CLUSTER) == null) {
             Instant now = Instant.now();
             clusters.insertCluster(new ClusterRecord(null, CRASH_CLUSTER, ClusterCategory.YARN,
                     MiniYarn.clusterConfigJson(), "same MiniYARN, own task queue", now, now), new GeneratedId());
         }
-        DiesAfterSubmitting dying = new DiesAfterSubmitting(launcher);
-        WorkerFactory first = crashClusterWorker(dying);
-        long id = harness.create(CRASH_CLUSTER, "default", 1,
-                Map.of("yarnApp", Map.of("mode", "succeed", "millis", 3000)), null);
-        harness.startWorkflow(id);
-        assertThat(dying.submitted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(appsTagged(id)).hasSize(1);
-        assertThat(harness.status(id)).isEqualTo(STARTING);
-
-        first.shutdownNow();
-        WorkerFactory second = crashClusterWorker(launcher);
+        WorkerFactory worker = WorkerFactory.newInstance(harness.client());
+        worker.newWorker(TaskQueues.forCluster(CRASH_CLUSTER)).registerActivitiesImplementations(
+                new ClusterActivitiesImpl(List.of(new DiesOnceAfterSubmitting(launcher)), specs, store, clusters));
+        worker.start();
         try {
-            // waiting on the result lets the test server skip to the launch's heartbeat timeout: then the retry
-            assertThat(result(id).status()).isEqualTo(SUCCEED);
+            long id = harness.create(CRASH_CLUSTER, "default", 1,
+                    Map.of("yarnApp", Map.of("mode", "succeed", "millis", 3000)), null);
+            harness.startWorkflow(id);
+            harness.awaitStatus(id, SUCCEED, WAIT);
+
+            assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, SUCCEED);
+            // one application on the RM with the tag: the retry found it there and adopted it
+            assertThat(appsTagged(id)).singleElement().extracting(YarnApp::state).hasToString("FINISHED");
+            assertThat(launchActivityAttempts(id)).isEqualTo(2);
+            assertThat(harness.workflow(id).state().launchAttempts()).isEqualTo(1);
+            String log = Files.readString(launcher.workDirOf(id).resolve("launch.log"));
+            assertThat(log.split("launching execution", -1)).as("the script ran once").hasSize(2);
         } finally {
-            dying.released.countDown();
-            second.shutdownNow();
+            worker.shutdownNow();
         }
-        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, SUCCEED);
-        assertThat(appsTagged(id)).singleElement().extracting(YarnApp::state).hasToString("FINISHED");
-        // the launch activity ran twice, the script once: the retry found the tag on the RM and adopted
-        assertThat(launchActivityAttempts(id)).isEqualTo(2);
-        assertThat(harness.workflow(id).state().launchAttempts()).isEqualTo(1);
-        String log = Files.readString(launcher.workDirOf(id).resolve("launch.log"));
-        assertThat(log.split("launching execution", -1)).hasSize(2);
     }
 
     /** The attempt number of the completed launch activity, from the workflow's history. */

@@ -6,6 +6,9 @@ package io.maple.workflows.contract;
  * @param pollIntervalMillis   how often the fallback observe activity asks the cluster (its retry interval)
  * @param unknownGraceMillis   how long the cluster may be unobservable before the status becomes UNKNOWN
  * @param searchAttributes     whether the server has Maple's search attributes registered
+ * @param notFoundFailAfterMillis how much longer an UNKNOWN execution whose cluster answers without its
+ *                             application waits before it is FAILED; 0 (histories from before the field) never
  */
-public record WorkflowSettings(long pollIntervalMillis, long unknownGraceMillis, boolean searchAttributes) {
+public record WorkflowSettings(long pollIntervalMillis, long unknownGraceMillis, boolean searchAttributes,
+                               long notFoundFailAfterMillis) {
 }

@@ -57,6 +57,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private static final String SOURCE = "workflow";
     private static final String KILL = "KILL";
     private static final String CANCEL = "CANCEL";
+    /** Version 1: UNKNOWN because the cluster answers without the app ends FAILED after notFoundFailAfter. */
+    private static final String NOT_FOUND_FAILS = "not-found-fails";
 
     private final ExecutionActivities store = Workflow.newActivityStub(ExecutionActivities.class,
             ActivityOptions.newBuilder()
@@ -216,7 +218,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                 Workflow.continueAsNew(new ExecutionInput(execution.executionId(), snapshot()));
             }
             ensurePolling();
-            Duration wait = graceRemaining();
+            Duration wait = status == UNKNOWN ? lostRemaining() : graceRemaining();
             Promise<ClusterObservation> current = poll;
             if (wait == null) {
                 Workflow.await(() -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
@@ -281,14 +283,41 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         knownPhase = phase;
     }
 
-    /** UNKNOWN once the cluster has been unobservable for longer than the grace period. */
+    /**
+     * UNKNOWN once the cluster has been unobservable for longer than the grace period; FAILED when,
+     * UNKNOWN, the cluster still answers without the application for {@code notFoundFailAfter} more
+     * (an unreachable cluster proves nothing, so it stays UNKNOWN).
+     */
     private void checkGrace() {
         Duration remaining = graceRemaining();
         if (remaining != null && remaining.isZero() && status != UNKNOWN) {
             statusBeforeUnknown = status;
             transition(UNKNOWN, null, "cluster unobservable for " + execution.settings().unknownGraceMillis()
                     + " ms: " + describe(lastObservation), lastObservation);
+            return;
         }
+        Duration lost = lostRemaining();
+        if (lost != null && lost.isZero()) {
+            transition(FAILED, EnumSet.of(UNKNOWN), "application not found on the cluster for "
+                    + (Workflow.currentTimeMillis() - unobservableSince) + " ms: " + describe(lastObservation),
+                    lastObservation);
+        }
+    }
+
+    /** While UNKNOWN with the cluster answering "no such application": time left before FAILED, else null. */
+    private Duration lostRemaining() {
+        long failAfter = execution.settings().notFoundFailAfterMillis();
+        if (status != UNKNOWN || failAfter <= 0 || unobservableSince == null || lastObservation == null
+                || lastObservation.phase() != ClusterPhase.NOT_FOUND) {
+            return null;
+        }
+        // histories recorded before this rule waited in UNKNOWN without a timer: replay them unchanged
+        if (Workflow.getVersion(NOT_FOUND_FAILS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            return null;
+        }
+        long left = unobservableSince + execution.settings().unknownGraceMillis() + failAfter
+                - Workflow.currentTimeMillis();
+        return Duration.ofMillis(Math.max(0, left));
     }
 
     private Duration graceRemaining() {

@@ -17,7 +17,7 @@ class EngineExecutionWorkflowReplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"execution-success", "execution-kill", "execution-start-failed",
-        "execution-cancel-queued", "execution-unknown-recovered"})
+        "execution-cancel-queued", "execution-unknown-recovered", "execution-not-found-failed"})
     void replays(String name) throws Exception {
         String json = read("/histories/" + name + ".json");
         assertThat(json).contains("EngineExecutionWorkflow");
