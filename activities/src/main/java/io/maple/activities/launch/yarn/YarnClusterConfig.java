@@ -81,6 +81,36 @@ public record YarnClusterConfig(
                 }
             }
         }
+        return applyStatedSettings(conf);
+    }
+
+    /**
+     * Only what this config states (RM address or HA, Kerberos, {@code properties}), no Hadoop
+     * defaults: the client configuration a launch script gets when the cluster has no hadoopConfDir.
+     */
+    public Configuration statedSettings() {
+        return applyStatedSettings(new Configuration(false));
+    }
+
+    /**
+     * Writes {@link #statedSettings()} as {@code core-site.xml} and {@code yarn-site.xml} into
+     * {@code dir}: submitters read the file system from one and the RM from the other.
+     */
+    public void writeClientConf(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Configuration stated = statedSettings();
+            for (String file : List.of("core-site.xml", "yarn-site.xml")) {
+                try (java.io.OutputStream out = Files.newOutputStream(dir.resolve(file))) {
+                    stated.writeXml(out);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Configuration applyStatedSettings(Configuration conf) {
         if (rmAddresses.size() == 1) {
             conf.set("yarn.resourcemanager.address", rmAddresses.get(0));
         } else if (highAvailability()) {

@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
 public class YarnLauncher implements ClusterLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(YarnLauncher.class);
+    /** The client conf dir written for a cluster configured without hadoopConfDir. */
+    static final String GENERATED_CONF = "hadoop-conf";
 
     private final YarnClients clients;
     private final YarnProperties properties;
@@ -84,7 +86,7 @@ public class YarnLauncher implements ClusterLauncher {
                         LaunchProcess.tail(workDir.resolve(LaunchProcess.LOG), properties.logTailBytes()));
             }
         }
-        LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target.cluster(), id, tag),
+        LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target.cluster(), workDir, id, tag),
                 properties.launcherTimeout(), properties.logTailBytes(), heartbeat());
         // the launcher's exit code does not decide: a script may fail after submitting (then we adopt)
         Optional<YarnApp> app = latest(clients.call(target.cluster(), c -> YarnClientApplicationsSource.fetch(c, Set.of(tag))));
@@ -192,13 +194,22 @@ public class YarnLauncher implements ClusterLauncher {
         return apps.stream().max(Comparator.comparingLong(YarnApp::startTimeMillis).thenComparing(YarnApp::appId));
     }
 
-    private static Map<String, String> environment(ClusterRecord cluster, long executionId, String tag) {
+    /**
+     * The script's environment: the execution, its tag, and HADOOP_CONF_DIR for the cluster, so
+     * spark-submit / flink reach the RM Maple watches. A cluster given by {@code rmAddresses} only
+     * gets a conf dir written in the execution's work dir from what its config states.
+     */
+    private static Map<String, String> environment(ClusterRecord cluster, Path workDir, long executionId, String tag) {
         Map<String, String> env = new HashMap<>();
         env.put("MAPLE_EXECUTION_ID", Long.toString(executionId));
         env.put("MAPLE_APPLICATION_TAG", tag);
         YarnClusterConfig config = YarnClusterConfig.parse(cluster.config());
-        if (config.hadoopConfDir() != null) {
+        if (config.hadoopConfDir() != null && !config.hadoopConfDir().isBlank()) {
             env.put("HADOOP_CONF_DIR", config.hadoopConfDir());
+        } else {
+            Path generated = workDir.resolve(GENERATED_CONF);
+            config.writeClientConf(generated);
+            env.put("HADOOP_CONF_DIR", generated.toString());
         }
         return env;
     }

@@ -35,4 +35,22 @@ class YarnClusterConfigTest {
         assertThat(YarnClusterConfig.parse("{\"rmAddresses\": [\"rm:1\"], \"principal\": \"m@R\", \"keytab\": \"/k\"}")
                 .toHadoopConfiguration().get("hadoop.security.authentication")).isEqualTo("kerberos");
     }
+
+    @Test
+    void aClusterWithoutConfDirWritesOnlyWhatItStatesAsAClientConf(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        YarnClusterConfig c = YarnClusterConfig.parse("""
+                {"rmAddresses": ["rm-a:8032", "rm-b:8032"], "properties": {"fs.defaultFS": "hdfs://nn:8020"}}""");
+        c.writeClientConf(dir);
+
+        for (String file : java.util.List.of("core-site.xml", "yarn-site.xml")) {
+            Configuration read = new Configuration(false);
+            read.addResource(new org.apache.hadoop.fs.Path(dir.resolve(file).toUri()));
+            assertThat(read.get("yarn.resourcemanager.address.rm1")).as(file).isEqualTo("rm-a:8032");
+            assertThat(read.get("yarn.resourcemanager.ha.enabled")).as(file).isEqualTo("true");
+            assertThat(read.get("fs.defaultFS")).as(file).isEqualTo("hdfs://nn:8020");
+            // no Hadoop defaults copied in: the nodes' own values stay in force
+            assertThat(read.get("yarn.resourcemanager.scheduler.address")).as(file).isNull();
+            assertThat(read.size()).as(file).isEqualTo(c.statedSettings().size());
+        }
+    }
 }

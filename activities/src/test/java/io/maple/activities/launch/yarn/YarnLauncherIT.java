@@ -153,6 +153,29 @@ class YarnLauncherIT {
     }
 
     @Test
+    void aClusterGivenByItsRmAddressOnlyGivesTheScriptAConfDirThatReachesTheRm() throws Exception {
+        long id = IDS.incrementAndGet();
+        org.apache.hadoop.conf.Configuration mini = new org.apache.hadoop.conf.Configuration(false);
+        mini.addResource(new org.apache.hadoop.fs.Path(MiniYarn.confDir().resolve("yarn-site.xml").toUri()));
+        io.maple.persistence.cluster.ClusterRecord byAddress = new io.maple.persistence.cluster.ClusterRecord(2L,
+                "mini-by-address", io.maple.domain.ClusterCategory.YARN,
+                "{\"rmAddresses\": [\"" + mini.get("yarn.resourcemanager.address") + "\"]}", null, null, null);
+        io.maple.activities.launch.LaunchTarget target = new io.maple.activities.launch.LaunchTarget(
+                YarnTestSupport.execution(id, io.maple.domain.ExecutionStatus.STARTING), byAddress,
+                new io.maple.engine.spi.LaunchSpec.Script(script("pending", 600_000, "echo \"conf $HADOOP_CONF_DIR\""),
+                        "maple-id=" + id));
+
+        LaunchResult result = launcher.launch(target);
+
+        Path generated = launcher.workDirOf(id).resolve("hadoop-conf");
+        assertThat(result.appId()).startsWith("application_");
+        assertThat(result.logTail()).contains("conf " + generated);
+        assertThat(Files.readString(generated.resolve("yarn-site.xml"))).contains(mini.get("yarn.resourcemanager.address"));
+        assertThat(appsTagged(id)).singleElement().extracting(YarnApp::appId).isEqualTo(result.appId());
+        assertThat(launcher.kill(ref(id)).phase()).isEqualTo(ClusterPhase.KILLED);
+    }
+
+    @Test
     void aLauncherThatExitsNonZeroWithoutAnApplicationFailsWithItsLogTail() {
         long id = IDS.incrementAndGet();
         String broken = "#!/usr/bin/env bash\necho 'Error: Unrecognized option: --bogus' >&2\nexit 2\n";
