@@ -2,7 +2,11 @@ package io.maple.workflows.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +25,17 @@ class EngineExecutionWorkflowReplayTest {
     void replays(String name) throws Exception {
         String json = read("/histories/" + name + ".json");
         assertThat(json).contains("EngineExecutionWorkflow");
-        WorkflowReplayer.replayWorkflowExecution(json, EngineExecutionWorkflowImpl.class);
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+        try {
+            // a loaded 2-core host can stall the first, class-loading workflow task past the default 1 s
+            // deadlock detector; that says nothing about determinism, which is what this test checks
+            Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
+                    .setDefaultDeadlockDetectionTimeout(60_000).build());
+            worker.registerWorkflowImplementationTypes(EngineExecutionWorkflowImpl.class);
+            WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), worker);
+        } finally {
+            env.close();
+        }
     }
 
     private static String read(String resource) throws IOException {
