@@ -2,7 +2,9 @@ package io.maple.activities.execution;
 
 import static io.maple.activities.launch.k8s.K8sFixtures.flinkStatus;
 import static io.maple.activities.support.K8sWorkflowRun.activities;
-import static io.maple.activities.support.K8sWorkflowRun.observeSignals;
+import static io.maple.activities.support.K8sWorkflowRun.completedActivities;
+import static io.maple.activities.support.K8sWorkflowRun.polledPhases;
+import static io.maple.activities.support.K8sWorkflowRun.signalledPhases;
 import static io.maple.domain.ExecutionStatus.ACCEPTED;
 import static io.maple.domain.ExecutionStatus.CANCELED;
 import static io.maple.domain.ExecutionStatus.CREATED;
@@ -236,7 +238,8 @@ class K8sFlinkExecutionWorkflowIT {
         assertThat(flink.path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, SUCCEED);
         assertThat(activities(history)).containsOnlyOnce("AwaitChange");
         assertThat(completedActivities(history)).doesNotContain("AwaitChange");
-        assertThat(observeSignals(history)).isGreaterThanOrEqualTo(2);
+        assertThat(signalledPhases(history)).contains("RUNNING", "SUCCEEDED");
+        assertThat(polledPhases(history)).isEmpty();
     }
 
     /**
@@ -325,16 +328,6 @@ class K8sFlinkExecutionWorkflowIT {
                 .setNamespace(harness.client().getOptions().getNamespace())
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId(WorkflowIds.forExecution(id)))
                 .build()).getPendingActivitiesList();
-    }
-
-    private static List<String> completedActivities(List<HistoryEvent> history) {
-        Map<Long, String> scheduled = new java.util.HashMap<>();
-        history.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-                .forEach(e -> scheduled.put(e.getEventId(),
-                        e.getActivityTaskScheduledEventAttributes().getActivityType().getName()));
-        return history.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
-                .map(e -> scheduled.get(e.getActivityTaskCompletedEventAttributes().getScheduledEventId()))
-                .toList();
     }
 
     private static List<String> completedResults(List<HistoryEvent> history) {

@@ -2,6 +2,7 @@ package io.maple.activities.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.maple.activities.launch.k8s.K8sFixtures;
@@ -13,11 +14,15 @@ import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.ExecutionOutcome;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +34,7 @@ import java.util.Map;
 public final class K8sWorkflowRun {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WorkflowHarness harness;
     private final ExecutionStore store;
@@ -133,5 +139,50 @@ public final class K8sWorkflowRun {
                 .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
                 .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
                 .toList();
+    }
+
+    /** The activity types that completed (a retried poll completes only when it saw a change). */
+    public static List<String> completedActivities(List<HistoryEvent> history) {
+        Map<Long, String> scheduled = scheduledTypes(history);
+        return history.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
+                .map(e -> scheduled.get(e.getActivityTaskCompletedEventAttributes().getScheduledEventId()))
+                .toList();
+    }
+
+    /** The cluster phases the informers signalled ({@code observe}), in order. */
+    public static List<String> signalledPhases(List<HistoryEvent> history) {
+        return history.stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
+                .filter(e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("observe"))
+                .flatMap(e -> e.getWorkflowExecutionSignaledEventAttributes().getInput().getPayloadsList().stream())
+                .map(K8sWorkflowRun::phase)
+                .toList();
+    }
+
+    /** The cluster phases the fallback check returned (completed {@code AwaitChange} activities), in order. */
+    public static List<String> polledPhases(List<HistoryEvent> history) {
+        Map<Long, String> scheduled = scheduledTypes(history);
+        return history.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
+                .filter(e -> "AwaitChange".equals(
+                        scheduled.get(e.getActivityTaskCompletedEventAttributes().getScheduledEventId())))
+                .flatMap(e -> e.getActivityTaskCompletedEventAttributes().getResult().getPayloadsList().stream())
+                .map(K8sWorkflowRun::phase)
+                .toList();
+    }
+
+    private static String phase(Payload observation) {
+        try {
+            return JSON.readTree(observation.getData().toByteArray()).path("phase").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<Long, String> scheduledTypes(List<HistoryEvent> history) {
+        Map<Long, String> scheduled = new HashMap<>();
+        history.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .forEach(e -> scheduled.put(e.getEventId(),
+                        e.getActivityTaskScheduledEventAttributes().getActivityType().getName()));
+        return scheduled;
     }
 }
