@@ -19,9 +19,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.maple.activities.launch.AppRef;
 import io.maple.activities.launch.ClusterActivitiesImpl;
-import io.maple.activities.launch.ClusterLauncher;
 import io.maple.activities.launch.LaunchResult;
 import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.LaunchTarget;
@@ -31,6 +29,7 @@ import io.maple.activities.launch.k8s.K8sLauncher;
 import io.maple.activities.launch.k8s.MapleMarkers;
 import io.maple.activities.launch.k8s.RenderedResources;
 import io.maple.activities.monitor.k8s.K8sInformerLifecycle;
+import io.maple.activities.support.ForwardingLauncher;
 import io.maple.activities.support.K8sWorkflowRun;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
@@ -40,7 +39,6 @@ import io.maple.persistence.GeneratedId;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionStore;
-import io.maple.workflows.contract.ClusterObservation;
 import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.StopRequest;
@@ -275,17 +273,11 @@ class K8sFlinkExecutionWorkflowIT {
     }
 
     /** The real K8s launcher whose first reply never reaches the workflow. */
-    static final class FirstReplyLost implements ClusterLauncher {
-        private final K8sLauncher real;
+    static final class FirstReplyLost extends ForwardingLauncher {
         final AtomicInteger launches = new AtomicInteger();
 
         FirstReplyLost(K8sLauncher real) {
-            this.real = real;
-        }
-
-        @Override
-        public ClusterCategory category() {
-            return ClusterCategory.K8S;
+            super(real);
         }
 
         @Override
@@ -295,16 +287,6 @@ class K8sFlinkExecutionWorkflowIT {
                 throw new IllegalStateException("reply lost after creating " + result.appId());
             }
             return result;
-        }
-
-        @Override
-        public ClusterObservation observe(AppRef ref) {
-            return real.observe(ref);
-        }
-
-        @Override
-        public ClusterObservation kill(AppRef ref) {
-            return real.kill(ref);
         }
     }
 
