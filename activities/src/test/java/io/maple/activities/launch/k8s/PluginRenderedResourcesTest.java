@@ -21,8 +21,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What the real Spark and Flink plugins render for a K8S cluster, for every run type they accept,
- * passes the operators' CRD schemas (required fields, enums, types), and is what the launcher
- * needs: the kind it knows, named {@code maple-<id>}, labelled with the execution id.
+ * is what the launcher can create: a kind it knows, named {@code maple-<id>} in the queue's
+ * namespace, labelled with the execution id, passing the launcher side's CRD check
+ * ({@link CrdRequiredFields}). The plugins' own golden tests check their goldens with
+ * {@code engine.spi.testing.CrdSchema}; this is the same contract seen from the launcher.
  */
 class PluginRenderedResourcesTest {
 
