@@ -6,6 +6,7 @@ import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
+import io.maple.workflows.contract.CancelAppRequest;
 import io.maple.workflows.contract.ClusterActivities;
 import io.maple.workflows.contract.ClusterObservation;
 import io.maple.workflows.contract.ErrorTypes;
@@ -18,6 +19,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,9 +72,19 @@ public class ClusterActivitiesImpl implements ClusterActivities {
 
     @Override
     public ClusterObservation kill(KillAppRequest request) {
-        ClusterRecord cluster = cluster(request.cluster());
+        return stop(request.cluster(), request.executionId(), request.appId(), ClusterLauncher::kill);
+    }
+
+    @Override
+    public ClusterObservation cancel(CancelAppRequest request) {
+        return stop(request.cluster(), request.executionId(), request.appId(), ClusterLauncher::cancel);
+    }
+
+    private ClusterObservation stop(String clusterName, long executionId, String appId,
+                                    BiFunction<ClusterLauncher, AppRef, ClusterObservation> how) {
+        ClusterRecord cluster = cluster(clusterName);
         try (Heartbeats ignored = Heartbeats.start(Activity.getExecutionContext())) {
-            return launcherFor(cluster).kill(new AppRef(request.executionId(), cluster, request.appId(), null));
+            return how.apply(launcherFor(cluster), new AppRef(executionId, cluster, appId, null));
         }
     }
 

@@ -20,4 +20,9 @@ public interface ClusterLauncher {
 
     /** Kills every application carrying the execution's tag and returns once the cluster confirms it. */
     ClusterObservation kill(AppRef ref);
+
+    /** Cancels the application; a cluster without a gentler stop than kill just kills it. */
+    default ClusterObservation cancel(AppRef ref) {
+        return kill(ref);
+    }
 }

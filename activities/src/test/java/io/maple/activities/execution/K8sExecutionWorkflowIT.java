@@ -1,7 +1,7 @@
 package io.maple.activities.execution;
 
-import static io.maple.activities.launch.k8s.K8sFixtures.setStatus;
 import static io.maple.activities.launch.k8s.K8sFixtures.sparkStatus;
+import static io.maple.activities.support.K8sWorkflowRun.observeSignals;
 import static io.maple.domain.ExecutionStatus.ACCEPTED;
 import static io.maple.domain.ExecutionStatus.CREATED;
 import static io.maple.domain.ExecutionStatus.FAILED;
@@ -16,29 +16,23 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.maple.activities.launch.k8s.CrdRequiredFields;
 import io.maple.activities.launch.k8s.K8sFixtures;
 import io.maple.activities.launch.k8s.K8sObservations;
 import io.maple.activities.launch.k8s.MapleMarkers;
-import io.maple.activities.launch.k8s.MapleResourceKind;
 import io.maple.activities.launch.k8s.RenderedResources;
 import io.maple.activities.monitor.k8s.K8sInformerLifecycle;
+import io.maple.activities.support.K8sWorkflowRun;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ClusterCategory;
-import io.maple.domain.ExecutionStatus;
+import io.maple.domain.EngineCategory;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionStore;
-import io.maple.persistence.execution.StatusHistoryRecord;
-import io.maple.workflows.contract.WorkflowIds;
-import io.maple.workflows.execution.ExecutionOutcome;
 import io.maple.workflows.execution.StopRequest;
 import io.maple.workflows.execution.StopResult;
-import io.temporal.api.enums.v1.EventType;
-import io.temporal.client.WorkflowStub;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@link K8sInformerLifecycle}) signalling {@code observe}, against fabric8's CRUD mock server
  * with the CRDs created through the API. The test plays the spark-operator by writing
  * {@code .status}. The workflow's fallback poll stays at its 60 s default and the test waits in
- * wall time, so the transitions come from informer events.
+ * wall time, so after the poll's first (immediate) look the transitions come from informer events;
+ * {@code K8sFlinkExecutionWorkflowIT#transitionsArriveByInformerWithoutPolling} proves that strictly.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 // closed after the class: its poller/informers and test server must not keep running under later classes
@@ -63,7 +58,6 @@ class K8sExecutionWorkflowIT {
 
     private static final String CLUSTER = "k8s1";
     private static final String NS = "etl";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     static KubernetesMockServer server;
     static KubernetesClient client;
@@ -80,6 +74,8 @@ class K8sExecutionWorkflowIT {
     @Autowired
     K8sInformerLifecycle informers;
 
+    K8sWorkflowRun spark;
+
     @BeforeEach
     void start() {
         RenderedResources.installCrds(client);
@@ -88,116 +84,80 @@ class K8sExecutionWorkflowIT {
         harness.start(List.of(new ClusterRecord(null, CLUSTER, ClusterCategory.K8S, config, "fabric8 CRUD mock", now, now)));
         // the lifecycle re-reads maple_cluster every minute; the row was just inserted
         informers.refresh();
-    }
-
-    private long submit() {
-        long id = harness.create(CLUSTER, NS, 1, Map.of("spark", "k8s"), null);
-        harness.startWorkflow(id);
-        return id;
-    }
-
-    private ExecutionOutcome result(long id) {
-        return WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
-    }
-
-    private List<ExecutionStatus> path(long id) {
-        return store.history(id).stream().map(StatusHistoryRecord::toStatus).toList();
-    }
-
-    private GenericKubernetesResource resource(long id) {
-        return client.genericKubernetesResources(MapleResourceKind.SPARK_APPLICATION.context()).inNamespace(NS)
-                .withName(MapleMarkers.resourceName(id)).get();
-    }
-
-    /** Waits for the launch activity to have created the resource (the workflow is then STARTING). */
-    private GenericKubernetesResource awaitResource(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        GenericKubernetesResource r = resource(id);
-        while (r == null && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            r = resource(id);
-        }
-        assertThat(r).as("SparkApplication of execution " + id).isNotNull();
-        return r;
+        spark = new K8sWorkflowRun(harness, store, client, CLUSTER, NS, EngineCategory.SPARK);
     }
 
     private void operator(long id, String state, String error) {
-        setStatus(client, MapleResourceKind.SPARK_APPLICATION, NS, id, sparkStatus(state, error));
-    }
-
-    private long observeSignals(long id) {
-        return harness.client().fetchHistory(WorkflowIds.forExecution(id)).getEvents().stream()
-                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-                .filter(e -> e.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("observe"))
-                .count();
+        spark.operator(id, sparkStatus(state, error));
     }
 
     @Test
     void submittedRunningCompletedEndsSucceed() throws Exception {
-        long id = submit();
-        GenericKubernetesResource created = awaitResource(id);
+        long id = spark.submit();
+        GenericKubernetesResource created = spark.awaitResource(id);
         // what the real Spark plugin rendered, labelled with the execution id
         assertThat(created.getMetadata().getLabels()).containsEntry(MapleMarkers.ID_LABEL, Long.toString(id));
-        assertThat(created.getAdditionalProperties()).containsKey("spec");
-        harness.awaitStatus(id, STARTING, WAIT);
+        assertThat(CrdRequiredFields.check(RenderedResources.crd(RenderedResources.SPARK_CRD), "v1beta2", created))
+                .isEmpty();
+        spark.awaitStatus(id, STARTING);
 
         operator(id, "SUBMITTED", null);
         operator(id, "RUNNING", null);
-        harness.awaitStatus(id, RUNNING, WAIT);
+        spark.awaitStatus(id, RUNNING);
         operator(id, "COMPLETED", null);
-        harness.awaitStatus(id, SUCCEED, WAIT);
+        spark.awaitStatus(id, SUCCEED);
 
-        assertThat(result(id).status()).isEqualTo(SUCCEED);
-        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, SUCCEED);
-        assertThat(observeSignals(id)).isGreaterThanOrEqualTo(2);
+        assertThat(spark.result(id).status()).isEqualTo(SUCCEED);
+        assertThat(spark.path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, SUCCEED);
+        assertThat(observeSignals(spark.history(id))).isGreaterThanOrEqualTo(2);
         assertThat(store.extInfo(id).execInfo()).contains("\"lastClusterStatus\":\"SUCCEEDED\"")
                 .contains("maple-driver");
     }
 
     @Test
     void failedBeforeRunningIsStartFailed() throws Exception {
-        long id = submit();
-        awaitResource(id);
-        harness.awaitStatus(id, STARTING, WAIT);
+        long id = spark.submit();
+        spark.awaitResource(id);
+        spark.awaitStatus(id, STARTING);
 
         operator(id, "SUBMITTED", null);
         operator(id, "FAILED", "driver pod failed: ImagePullBackOff");
-        harness.awaitStatus(id, START_FAILED, WAIT);
+        spark.awaitStatus(id, START_FAILED);
 
-        assertThat(result(id).status()).isEqualTo(START_FAILED);
-        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, START_FAILED);
+        assertThat(spark.result(id).status()).isEqualTo(START_FAILED);
+        assertThat(spark.path(id)).containsExactly(CREATED, ACCEPTED, STARTING, START_FAILED);
         assertThat(store.history(id).get(3).reason()).contains("ImagePullBackOff");
     }
 
     @Test
     void killThroughTheWorkflowDeletesTheResourceAndEndsKilled() throws Exception {
-        long id = submit();
-        awaitResource(id);
+        long id = spark.submit();
+        spark.awaitResource(id);
         operator(id, "RUNNING", null);
-        harness.awaitStatus(id, RUNNING, WAIT);
+        spark.awaitStatus(id, RUNNING);
 
         StopResult killed = harness.workflow(id).kill(new StopRequest("stop it", "alice"));
 
         assertThat(killed.status()).isEqualTo(KILLED);
-        assertThat(resource(id)).isNull();
-        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, KILLED);
+        assertThat(spark.resource(id)).isNull();
+        assertThat(spark.path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, KILLED);
         assertThat(store.history(id).get(4).reason()).isEqualTo("stop it");
-        assertThat(result(id).status()).isEqualTo(KILLED);
+        assertThat(spark.result(id).status()).isEqualTo(KILLED);
     }
 
     @Test
     void deletedBySomeoneElseIsFailedWithTheReason() throws Exception {
-        long id = submit();
-        awaitResource(id);
+        long id = spark.submit();
+        spark.awaitResource(id);
         operator(id, "RUNNING", null);
-        harness.awaitStatus(id, RUNNING, WAIT);
+        spark.awaitStatus(id, RUNNING);
 
-        client.genericKubernetesResources(MapleResourceKind.SPARK_APPLICATION.context()).inNamespace(NS)
+        client.genericKubernetesResources(spark.kind().context()).inNamespace(NS)
                 .withName(MapleMarkers.resourceName(id)).delete();
-        harness.awaitStatus(id, FAILED, WAIT);
+        spark.awaitStatus(id, FAILED);
 
-        assertThat(result(id).status()).isEqualTo(FAILED);
-        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, FAILED);
+        assertThat(spark.result(id).status()).isEqualTo(FAILED);
+        assertThat(spark.path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, FAILED);
         assertThat(store.history(id).get(4).reason()).contains(K8sObservations.DELETED_EXTERNALLY);
     }
 }

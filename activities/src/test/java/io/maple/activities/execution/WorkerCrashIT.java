@@ -2,21 +2,19 @@ package io.maple.activities.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maple.activities.launch.AppRef;
 import io.maple.activities.launch.ClusterActivitiesImpl;
 import io.maple.activities.launch.ClusterLauncher;
 import io.maple.activities.launch.LaunchResult;
 import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.LaunchTarget;
 import io.maple.activities.launch.local.LocalLauncher;
+import io.maple.activities.support.ForwardingLauncher;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
-import io.maple.domain.ClusterCategory;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.TestDatabase;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.execution.ExecutionStore;
-import io.maple.workflows.contract.ClusterObservation;
 import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.temporal.client.WorkflowStub;
@@ -58,17 +56,11 @@ class WorkerCrashIT {
     ClusterMapper clusters;
 
     /** The real LOCAL launcher, then a hang that ignores interrupts: the worker "dies" with the launch unreported. */
-    static final class DiesAfterLaunch implements ClusterLauncher {
-        private final LocalLauncher real;
+    static final class DiesAfterLaunch extends ForwardingLauncher {
         private final CountDownLatch released = new CountDownLatch(1);
 
         DiesAfterLaunch(LocalLauncher real) {
-            this.real = real;
-        }
-
-        @Override
-        public ClusterCategory category() {
-            return ClusterCategory.LOCAL;
+            super(real);
         }
 
         @Override
@@ -82,16 +74,6 @@ class WorkerCrashIT {
                 }
             }
             throw new IllegalStateException("this worker is dead");
-        }
-
-        @Override
-        public ClusterObservation observe(AppRef ref) {
-            return real.observe(ref);
-        }
-
-        @Override
-        public ClusterObservation kill(AppRef ref) {
-            return real.kill(ref);
         }
     }
 

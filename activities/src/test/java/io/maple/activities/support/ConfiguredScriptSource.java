@@ -11,6 +11,7 @@ import io.maple.domain.JobConfig;
 import io.maple.domain.RunType;
 import io.maple.engine.catalog.EngineCatalog;
 import io.maple.engine.spi.InvalidJobException;
+import io.maple.engine.flink.FlinkPlugin;
 import io.maple.engine.spark.SparkPlugin;
 import io.maple.engine.spi.EngineExtInfo;
 import io.maple.engine.spi.LaunchRequest;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Component;
  * makes rendering slow, to hold an execution in STARTING; {@code "invalid": true} fails rendering.
  * On a YARN cluster, {@code "yarnApp": {"mode": .., "millis": ..}} renders the real submit script of
  * the YARN tests ({@link YarnTestSupport#script}); on a K8S cluster the real Spark plugin renders a
- * SparkApplication (the test classpath is too long to store as a script in MySQL). A configuration
- * with a {@code runType} is a real job configuration: the engine catalog renders it from the
- * cluster engine row and its default conf, as the worker does.
+ * SparkApplication, or the real Flink plugin a FlinkDeployment for a Flink execution (the test
+ * classpath is too long to store as a script in MySQL). A configuration with a {@code runType} is a
+ * real job configuration: the engine catalog renders it from the cluster engine row and its default
+ * conf, as the worker does.
  */
 @Component
 public class ConfiguredScriptSource implements LaunchSpecSource {
@@ -51,9 +53,22 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
         JobConfig job = new JobConfig("1", "512m", "1", "1", "512m", null, null, null, null, null, Map.of(),
                 RunType.JAR, Map.of("mainClass", "org.apache.spark.examples.SparkPi",
                         "mainFile", "local:///opt/spark/examples/jars/spark-examples.jar", "args", "100"));
-        return new SparkPlugin().render(new LaunchRequest(execution.id(), execution.execName(), execution.fromApp(),
-                cluster.name(), cluster.category(), execution.clusterQueue(), execution.execGroup(), execution.execUser(),
-                EngineCategory.SPARK, execution.engineVersion(), "/opt/spark", EngineExtInfo.none(), null, job));
+        return new SparkPlugin().render(request(execution, cluster, EngineCategory.SPARK, "/opt/spark", job));
+    }
+
+    /** What the Flink plugin renders for a small JAR job on a K8S cluster. */
+    static LaunchSpec flinkOnK8s(ExecutionRecord execution, ClusterRecord cluster) {
+        JobConfig job = new JobConfig(null, null, null, null, null, null, null, null, null, null, Map.of(),
+                RunType.JAR, Map.of("mainClass", "org.apache.flink.streaming.examples.statemachine.StateMachineExample",
+                        "mainFile", "local:///opt/flink/examples/streaming/StateMachineExample.jar"));
+        return new FlinkPlugin().render(request(execution, cluster, EngineCategory.FLINK, "/opt/flink", job));
+    }
+
+    private static LaunchRequest request(ExecutionRecord execution, ClusterRecord cluster, EngineCategory engine,
+                                         String engineHome, JobConfig job) {
+        return new LaunchRequest(execution.id(), execution.execName(), execution.fromApp(), cluster.name(),
+                cluster.category(), execution.clusterQueue(), execution.execGroup(), execution.execUser(), engine,
+                execution.engineVersion(), engineHome, EngineExtInfo.none(), null, job);
     }
 
     @Override
@@ -78,7 +93,8 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
                         app.path("tag").asText(Names.applicationTag(execution.id())));
             }
             if (cluster.category() == ClusterCategory.K8S) {
-                return sparkOnK8s(execution, cluster);
+                return execution.engineCategory() == EngineCategory.FLINK
+                        ? flinkOnK8s(execution, cluster) : sparkOnK8s(execution, cluster);
             }
             return new LaunchSpec.Script(conf.path("script").asText("exit 0"), "maple-id-" + execution.id());
         } catch (InvalidJobException e) {

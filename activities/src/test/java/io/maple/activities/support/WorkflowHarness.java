@@ -108,9 +108,15 @@ public class WorkflowHarness {
 
     /** Inserts a CREATED execution whose job runs {@code script} on the worker host. */
     public long create(String cluster, String queue, int priority, Map<String, Object> conf, String webhooks) {
+        return create(cluster, queue, EngineCategory.SPARK, "3.5.5", priority, conf, webhooks);
+    }
+
+    /** Inserts a CREATED execution of {@code engine}; on a K8S cluster the engine decides what is rendered. */
+    public long create(String cluster, String queue, EngineCategory engine, String engineVersion, int priority,
+                       Map<String, Object> conf, String webhooks) {
         ExecutionRecord draft = new ExecutionRecord(null, UUID.randomUUID().toString(), "test-job", null, "schedule",
-                cluster, queue, EngineCategory.SPARK, "3.5.5", priority, null, "g", "u", webhooks, "batch",
-                "spark-sql", null, null, null, null, null, null, null);
+                cluster, queue, engine, engineVersion, priority, null, "g", "u", webhooks, "batch",
+                engine.wireName() + "-sql", null, null, null, null, null, null, null);
         try {
             return store.create(draft, json.writeValueAsString(conf), null, "test").id();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

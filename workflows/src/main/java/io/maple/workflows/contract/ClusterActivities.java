@@ -16,4 +16,11 @@ public interface ClusterActivities {
 
     @ActivityMethod
     ClusterObservation kill(KillAppRequest request);
+
+    /**
+     * Stops the application the way a cancel should: a FlinkDeployment is suspended
+     * ({@code job.state: suspended}) and kept; where the cluster has no such stop it is a kill.
+     */
+    @ActivityMethod
+    ClusterObservation cancel(CancelAppRequest request);
 }

@@ -13,6 +13,7 @@ import static io.maple.domain.ExecutionStatus.UNKNOWN;
 
 import io.maple.domain.ExecutionStatus;
 import io.maple.workflows.contract.AdmissionActivities;
+import io.maple.workflows.contract.CancelAppRequest;
 import io.maple.workflows.contract.ClusterActivities;
 import io.maple.workflows.contract.ClusterObservation;
 import io.maple.workflows.contract.ClusterPhase;
@@ -59,6 +60,11 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private static final String CANCEL = "CANCEL";
     /** Version 1: UNKNOWN because the cluster answers without the app ends FAILED after notFoundFailAfter. */
     private static final String NOT_FOUND_FAILS = "not-found-fails";
+    /**
+     * Version 1: a cancel runs the cluster's cancel activity (a FlinkDeployment is suspended, not
+     * deleted), and a job cancelled on the cluster without Maple asking ends CANCELED, not KILLED.
+     */
+    static final String CANCEL_IS_NOT_KILL = "cancel-is-not-kill";
 
     private final ExecutionActivities store = Workflow.newActivityStub(ExecutionActivities.class,
             ActivityOptions.newBuilder()
@@ -99,6 +105,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private String stopKind;
     private StopRequest stopRequest;
     private String lastReason;
+    private boolean cancelIsNotKill;
 
     private final List<ClusterObservation> inbox = new ArrayList<>();
     private final List<EngineReport> reports = new ArrayList<>();
@@ -108,6 +115,9 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     @Override
     public ExecutionOutcome run(ExecutionInput input) {
+        // read at the start of every run: read inside the stop path, after an update-driven activity cancel
+        // in the same task, its marker did not replay (TMPRL1100 "Version is already set to -1", SDK 1.39)
+        cancelIsNotKill = Workflow.getVersion(CANCEL_IS_NOT_KILL, Workflow.DEFAULT_VERSION, 1) >= 1;
         if (input.carried() != null) {
             restore(input.carried());
         } else {
@@ -273,7 +283,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                 }
                 transition(neverRan ? START_FAILED : FAILED, null, reason, o);
             }
-            case KILLED, CANCELED -> transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, reason, o);
+            case KILLED -> transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, reason, o);
+            case CANCELED -> transition(canceledOnCluster(), null, reason, o);
             case NOT_FOUND, UNREACHABLE -> {
                 if (unobservableSince == null) {
                     unobservableSince = Workflow.currentTimeMillis();
@@ -281,6 +292,14 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             }
         }
         knownPhase = phase;
+    }
+
+    /** A job cancelled on the cluster (Flink CANCELED) is CANCELED, unless it was Maple's kill. */
+    private ExecutionStatus canceledOnCluster() {
+        if (stopKind != null) {
+            return CANCEL.equals(stopKind) ? CANCELED : KILLED;
+        }
+        return cancelIsNotKill ? CANCELED : KILLED;
     }
 
     /**
@@ -353,7 +372,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         String reason = stopRequest.reason();
         if (status.mayHaveClusterApplication() || appId != null) {
             try {
-                seen = killer.kill(new KillAppRequest(execution.executionId(), execution.cluster(), appId));
+                seen = stopApplication();
                 lastObservation = seen;
             } catch (ActivityFailure e) {
                 reason = reason + " (kill not confirmed: " + rootMessage(e) + ")";
@@ -367,6 +386,14 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, reason, seen);
         }
         releaseSlot("stopped");
+    }
+
+    /** A cancel runs the cluster's cancel (a FlinkDeployment is suspended, not deleted); a kill its kill. */
+    private ClusterObservation stopApplication() {
+        if (CANCEL.equals(stopKind) && cancelIsNotKill) {
+            return killer.cancel(new CancelAppRequest(execution.executionId(), execution.cluster(), appId));
+        }
+        return killer.kill(new KillAppRequest(execution.executionId(), execution.cluster(), appId));
     }
 
     /** One status change through the persistence activity; false when the row could not move there. */

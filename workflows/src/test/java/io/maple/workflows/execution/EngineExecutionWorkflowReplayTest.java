@@ -21,7 +21,9 @@ class EngineExecutionWorkflowReplayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"execution-success", "execution-kill", "execution-start-failed",
-        "execution-cancel-queued", "execution-unknown-recovered", "execution-not-found-failed"})
+        "execution-cancel-queued", "execution-unknown-recovered", "execution-not-found-failed",
+        // a cancel of a running job before CANCEL_ACTIVITY (it ran Kill), and after (Cancel: Flink suspends)
+        "execution-cancel-running-killed", "execution-cancel-running", "execution-cluster-canceled"})
     void replays(String name) throws Exception {
         String json = read("/histories/" + name + ".json");
         assertThat(json).contains("EngineExecutionWorkflow");

@@ -134,6 +134,7 @@ public class K8sLauncher implements ClusterLauncher {
      * operator stops the job and keeps the resource); a SparkApplication has no suspend in v1beta2,
      * so it is deleted, marked as a cancel.
      */
+    @Override
     public ClusterObservation cancel(AppRef ref) {
         List<Found> found;
         try {

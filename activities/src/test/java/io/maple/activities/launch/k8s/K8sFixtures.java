@@ -49,9 +49,15 @@ public final class K8sFixtures {
     }
 
     public static Map<String, Object> flinkStatus(String jobState, String jm, String lifecycle) {
+        return flinkStatus(jobState, jm, lifecycle, null);
+    }
+
+    /** The flink-operator's status; {@code error} is what it reports when the deployment fails. */
+    public static Map<String, Object> flinkStatus(String jobState, String jm, String lifecycle, String error) {
         return Resources.map(
                 "jobStatus", Resources.map("state", jobState, "jobId", "a1b2"),
                 "jobManagerDeploymentStatus", jm,
-                "lifecycleState", lifecycle);
+                "lifecycleState", lifecycle,
+                "error", error);
     }
 }
