@@ -84,7 +84,7 @@ public class YarnLauncher implements ClusterLauncher {
                         LaunchProcess.tail(workDir.resolve(LaunchProcess.LOG), properties.logTailBytes()));
             }
         }
-        LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target.cluster(), id, tag),
+        LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target, tag),
                 properties.launcherTimeout(), properties.logTailBytes(), heartbeat());
         // the launcher's exit code does not decide: a script may fail after submitting (then we adopt)
         Optional<YarnApp> app = latest(clients.call(target.cluster(), c -> YarnClientApplicationsSource.fetch(c, Set.of(tag))));
@@ -192,11 +192,16 @@ public class YarnLauncher implements ClusterLauncher {
         return apps.stream().max(Comparator.comparingLong(YarnApp::startTimeMillis).thenComparing(YarnApp::appId));
     }
 
-    private static Map<String, String> environment(ClusterRecord cluster, long executionId, String tag) {
-        Map<String, String> env = new HashMap<>();
-        env.put("MAPLE_EXECUTION_ID", Long.toString(executionId));
+    /**
+     * The launch script's environment: Maple's engine environment (report token, URL, execution id),
+     * the tag and HADOOP_CONF_DIR. spark-submit / flink run pass it on to a driver they run
+     * themselves (client mode); see README.md for a driver running on the cluster.
+     */
+    private static Map<String, String> environment(LaunchTarget target, String tag) {
+        Map<String, String> env = new HashMap<>(target.environment());
+        env.put("MAPLE_EXECUTION_ID", Long.toString(target.execution().id()));
         env.put("MAPLE_APPLICATION_TAG", tag);
-        YarnClusterConfig config = YarnClusterConfig.parse(cluster.config());
+        YarnClusterConfig config = YarnClusterConfig.parse(target.cluster().config());
         if (config.hadoopConfDir() != null) {
             env.put("HADOOP_CONF_DIR", config.hadoopConfDir());
         }
