@@ -33,7 +33,6 @@ import io.maple.workflows.execution.StopRequest;
 import io.maple.workflows.execution.StopResult;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,10 +68,8 @@ class YarnExecutionWorkflowIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws java.io.IOException {
-        WorkflowTestApp.register(registry, "yarn_workflow");
-        String workDir = Files.createTempDirectory("maple-yarn-wf").toString();
-        registry.add("maple.yarn.work-dir", () -> workDir);
+    static void database(DynamicPropertyRegistry registry) {
+        WorkflowTestApp.registerYarn(registry, "yarn_workflow");
     }
 
     @Autowired

@@ -63,13 +63,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class YarnOutageIT {
 
     private static final String CLUSTER = "yarn-flaky";
-    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofSeconds(300); // AM JVMs start slowly on a loaded host
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws java.io.IOException {
-        WorkflowTestApp.register(registry, "yarn_outage");
-        String workDir = Files.createTempDirectory("maple-yarn-outage").toString();
-        registry.add("maple.yarn.work-dir", () -> workDir);
+    static void database(DynamicPropertyRegistry registry) {
+        WorkflowTestApp.registerYarn(registry, "yarn_outage");
     }
 
     @Autowired
@@ -148,9 +146,10 @@ class YarnOutageIT {
                 "MiniYARN behind a switchable proxy", now, now)));
 
         Map<String, Long> executions = new LinkedHashMap<>();
-        executions.put("outlives the outage", submit("succeed", 45_000));
-        executions.put("succeeds during the outage", submit("succeed", 6_000));
-        executions.put("fails during the outage", submit("fail", 6_000));
+        // the short ones must still run when the last one is RUNNING, and end before the proxy is back
+        executions.put("outlives the outage", submit("succeed", 150_000));
+        executions.put("succeeds during the outage", submit("succeed", 40_000));
+        executions.put("fails during the outage", submit("fail", 40_000));
         for (long id : executions.values()) {
             harness.awaitStatus(id, RUNNING, WAIT);
         }
