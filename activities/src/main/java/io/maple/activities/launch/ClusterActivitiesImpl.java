@@ -33,15 +33,17 @@ public class ClusterActivitiesImpl implements ClusterActivities {
     private final LaunchSpecSource specs;
     private final ExecutionStore executions;
     private final ClusterMapper clusters;
+    private final EngineReportAccess reportAccess;
 
     public ClusterActivitiesImpl(List<ClusterLauncher> launchers, LaunchSpecSource specs, ExecutionStore executions,
-                                 ClusterMapper clusters) {
+                                 ClusterMapper clusters, EngineReportAccess reportAccess) {
         for (ClusterLauncher l : launchers) {
             this.launchers.put(l.category(), l);
         }
         this.specs = specs;
         this.executions = executions;
         this.clusters = clusters;
+        this.reportAccess = reportAccess;
     }
 
     @Override
@@ -50,7 +52,9 @@ public class ClusterActivitiesImpl implements ClusterActivities {
         ClusterRecord cluster = cluster(request.cluster());
         try (Heartbeats ignored = Heartbeats.start(Activity.getExecutionContext())) {
             LaunchSpec spec = specs.specFor(execution, cluster);
-            LaunchResult result = launcherFor(cluster).launch(new LaunchTarget(execution, cluster, spec));
+            // derived here, not in the workflow: the token must never be part of a Temporal payload
+            LaunchResult result = launcherFor(cluster).launch(new LaunchTarget(execution, cluster, spec,
+                    reportAccess.environment(execution.id())));
             return new LaunchAppResult(result.appId(), result.adopted(), result.observation());
         } catch (LaunchFailedException e) {
             throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), ErrorTypes.LAUNCH_FAILED.name(),

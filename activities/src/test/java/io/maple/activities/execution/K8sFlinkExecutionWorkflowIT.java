@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.maple.activities.launch.ClusterActivitiesImpl;
+import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.LaunchResult;
 import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.LaunchTarget;
@@ -94,6 +95,8 @@ class K8sFlinkExecutionWorkflowIT {
     ExecutionStore store;
     @Autowired
     ClusterMapper clusters;
+    @Autowired
+    EngineReportAccess reportAccess;
     @Autowired
     K8sInformerLifecycle informers;
     @Autowired
@@ -250,7 +253,7 @@ class K8sFlinkExecutionWorkflowIT {
         FirstReplyLost lossy = new FirstReplyLost(k8sLauncher);
         WorkerFactory worker = WorkerFactory.newInstance(harness.client());
         worker.newWorker(TaskQueues.forCluster(ADOPT_CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(lossy), specs, store, clusters));
+                new ClusterActivitiesImpl(List.of(lossy), specs, store, clusters, reportAccess));
         worker.start();
         try {
             K8sWorkflowRun adopt = new K8sWorkflowRun(harness, store, client, ADOPT_CLUSTER, ADOPT_NS,

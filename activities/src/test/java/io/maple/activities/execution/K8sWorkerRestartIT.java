@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.admission.AdmissionActivitiesImpl;
 import io.maple.activities.config.WorkflowProperties;
 import io.maple.activities.launch.ClusterActivitiesImpl;
+import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.k8s.K8sClients;
 import io.maple.activities.launch.k8s.K8sLauncher;
@@ -96,6 +97,8 @@ class K8sWorkerRestartIT {
     @Autowired
     ClusterMapper clusters;
     @Autowired
+    EngineReportAccess reportAccess;
+    @Autowired
     ObjectProvider<ClusterMapper> clusterProvider;
     @Autowired
     ObjectMapper json;
@@ -140,7 +143,7 @@ class K8sWorkerRestartIT {
             executions.registerActivitiesImplementations(
                     new ExecutionActivitiesImpl(store, clusters, json, settings, Clock.systemUTC()), admission, webhooks);
             factory.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(
-                    new ClusterActivitiesImpl(List.of(new K8sLauncher(clients)), specs, store, clusters));
+                    new ClusterActivitiesImpl(List.of(new K8sLauncher(clients)), specs, store, clusters, reportAccess));
             factory.start();
             informers = new K8sInformerLifecycle(clusterProvider, clients, new TemporalObservationSender(harness.client()),
                     new K8sMonitorProperties(informing, Duration.ofMinutes(5), Duration.ZERO));

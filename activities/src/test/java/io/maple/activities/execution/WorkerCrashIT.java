@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maple.activities.launch.ClusterActivitiesImpl;
 import io.maple.activities.launch.ClusterLauncher;
+import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.LaunchResult;
 import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.LaunchTarget;
@@ -54,6 +55,8 @@ class WorkerCrashIT {
     ExecutionStore store;
     @Autowired
     ClusterMapper clusters;
+    @Autowired
+    EngineReportAccess reportAccess;
 
     /** The real LOCAL launcher, then a hang that ignores interrupts: the worker "dies" with the launch unreported. */
     static final class DiesAfterLaunch extends ForwardingLauncher {
@@ -80,7 +83,7 @@ class WorkerCrashIT {
     private WorkerFactory clusterWorker(ClusterLauncher launcher) {
         WorkerFactory factory = WorkerFactory.newInstance(harness.client());
         factory.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(launcher), specs, store, clusters));
+                new ClusterActivitiesImpl(List.of(launcher), specs, store, clusters, reportAccess));
         factory.start();
         return factory;
     }

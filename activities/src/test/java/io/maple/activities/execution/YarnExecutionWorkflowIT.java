@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.launch.AppRef;
 import io.maple.activities.launch.ClusterActivitiesImpl;
+import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.ClusterLauncher;
 import io.maple.activities.launch.LaunchResult;
 import io.maple.activities.launch.LaunchSpecSource;
@@ -84,10 +85,8 @@ class YarnExecutionWorkflowIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws java.io.IOException {
-        WorkflowTestApp.register(registry, "yarn_workflow");
-        String workDir = Files.createTempDirectory("maple-yarn-wf").toString();
-        registry.add("maple.yarn.work-dir", () -> workDir);
+    static void database(DynamicPropertyRegistry registry) {
+        WorkflowTestApp.registerYarn(registry, "yarn_workflow");
     }
 
     @Autowired
@@ -96,6 +95,8 @@ class YarnExecutionWorkflowIT {
     ExecutionStore store;
     @Autowired
     ClusterMapper clusters;
+    @Autowired
+    EngineReportAccess reportAccess;
     @Autowired
     YarnClients yarn;
     @Autowired
@@ -260,7 +261,7 @@ class YarnExecutionWorkflowIT {
         }
         WorkerFactory worker = WorkerFactory.newInstance(harness.client());
         worker.newWorker(TaskQueues.forCluster(CRASH_CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(new DiesOnceAfterSubmitting(launcher)), specs, store, clusters));
+                new ClusterActivitiesImpl(List.of(new DiesOnceAfterSubmitting(launcher)), specs, store, clusters, reportAccess));
         worker.start();
         try {
             long id = harness.create(CRASH_CLUSTER, "default", 1,

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maple.activities.launch.AppRef;
 import io.maple.activities.launch.ClusterActivitiesImpl;
+import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.ClusterLauncher;
 import io.maple.activities.launch.LaunchResult;
 import io.maple.activities.launch.LaunchSpecSource;
@@ -83,6 +84,8 @@ class YarnStatusTableIT {
     ExecutionStore store;
     @Autowired
     ClusterMapper clusters;
+    @Autowired
+    EngineReportAccess reportAccess;
     @Autowired
     LaunchSpecSource specs;
 
@@ -235,7 +238,7 @@ class YarnStatusTableIT {
         ScriptedYarn yarn = new ScriptedYarn();
         WorkerFactory worker = WorkerFactory.newInstance(harness.client());
         worker.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(yarn), specs, store, clusters));
+                new ClusterActivitiesImpl(List.of(yarn), specs, store, clusters, reportAccess));
         worker.start();
         try {
             List<Row> rows = table();

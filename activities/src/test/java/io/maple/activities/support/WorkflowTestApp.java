@@ -48,6 +48,17 @@ public class WorkflowTestApp {
         }
     }
 
+    /** {@link #register} plus a fresh YARN work dir, for the suites that launch on MiniYarn. */
+    public static void registerYarn(DynamicPropertyRegistry registry, String suite) {
+        register(registry, suite);
+        try {
+            Path dir = Files.createTempDirectory("maple-yarn-" + suite);
+            registry.add("maple.yarn.work-dir", dir::toString);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Bean(destroyMethod = "close")
     TestWorkflowEnvironment testWorkflowEnvironment() {
         return TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().build());

@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code secret} and {@code bootstrap-admin-key} (the service warns at startup while they are the defaults).
  *
  * @param enabled             off only for local experiments: every request is then an admin
- * @param secret              server secret: derives app keys (so signatures can be checked without storing keys)
- *                            and per-execution report tokens
+ * @param secret              server secret: derives app keys (so signatures can be checked without storing keys);
+ *                            report tokens have their own secret ({@link ReportProperties})
  * @param bootstrapAdminApp   the admin app created at startup when absent
  * @param bootstrapAdminKey   its key
  * @param bootstrapAdminHosts CIDRs the bootstrap admin may call from

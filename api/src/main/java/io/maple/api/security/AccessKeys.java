@@ -1,14 +1,13 @@
 package io.maple.api.security;
 
 import io.maple.api.config.SecurityProperties;
+import io.maple.domain.report.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,17 +71,7 @@ public class AccessKeys {
     }
 
     public static String hmacHex(String key, String message) {
-        return HexFormat.of().formatHex(hmac(key.getBytes(StandardCharsets.UTF_8), message));
-    }
-
-    static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(key.getBytes(StandardCharsets.UTF_8), message));
     }
 
     public static String sha256Hex(byte[] data) {
@@ -94,7 +83,7 @@ public class AccessKeys {
     }
 
     private String derive(String app, String salt) {
-        return "mk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(secret, "app-key:" + app + ":" + salt));
+        return "mk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(Hmac.sha256(secret, "app-key:" + app + ":" + salt));
     }
 
     private static String stored(String salt, String key) {

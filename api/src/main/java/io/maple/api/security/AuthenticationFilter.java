@@ -3,6 +3,7 @@ package io.maple.api.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.api.config.SecurityProperties;
 import io.maple.api.web.PayloadTooLargeException;
+import io.maple.domain.report.ReportTokens;
 import io.maple.persistence.application.ApplicationRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
@@ -96,13 +97,23 @@ class AuthenticationFilter extends OncePerRequestFilter {
 
         if (onExecution && "report".equals(action) && "POST".equals(request.getMethod())) {
             long id = Long.parseLong(execution.group(1));
-            if (!reportTokens.verify(id, request.getHeader(ReportTokens.HEADER))) {
-                refuse(request, response, null, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
-                        "the engine report needs this execution's " + ReportTokens.HEADER + " header");
-                return;
+            switch (reportTokens.verify(id, request.getHeader(ReportTokens.HEADER))) {
+                case VALID -> {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                case OTHER_EXECUTION -> {
+                    // a genuine token of another execution: a job trying to write a status not its own
+                    refuse(request, response, null, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                            "this report token belongs to another execution");
+                    return;
+                }
+                default -> {
+                    refuse(request, response, null, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+                            "the engine report needs this execution's " + ReportTokens.HEADER + " header");
+                    return;
+                }
             }
-            chain.doFilter(request, response);
-            return;
         }
 
         String appName = request.getHeader(APP);

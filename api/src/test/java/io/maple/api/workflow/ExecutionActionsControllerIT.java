@@ -3,7 +3,7 @@ package io.maple.api.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maple.api.HttpApi;
-import io.maple.api.security.ReportTokens;
+import io.maple.domain.report.ReportTokens;
 import io.maple.domain.EngineCategory;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.TestDatabase;
@@ -120,7 +120,10 @@ class ExecutionActionsControllerIT {
         assertThat(none.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(none.getBody()).contains("X-Maple-Report-Token");
         // one job's token does not let it write another execution's status
-        assertThat(report(id, reportTokens.token(other)).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(report(id, reportTokens.token(other)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // nor does a token made with another secret
+        assertThat(report(id, new ReportTokens("not-the-secret").token(id)).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(store.require(id).heartbeatTime()).isNull();
     }
 

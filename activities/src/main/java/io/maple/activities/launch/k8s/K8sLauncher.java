@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class K8sLauncher implements ClusterLauncher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(K8sLauncher.class);
+
     private final K8sClients clients;
     private final Clock clock;
 
@@ -63,9 +65,17 @@ public class K8sLauncher implements ClusterLauncher {
                 clients.config(target.cluster()).defaultNamespace());
         GenericKubernetesResource resource = parse(client, spec, executionId, namespace);
         String name = resource.getMetadata().getName();
+        // the token only by reference: the resource is readable by more people than its Secret
+        ReportSecrets.inject(resource, kind, executionId, target.environment());
+        try {
+            ReportSecrets.ensure(client, namespace, executionId, target.environment());
+        } catch (KubernetesClientException e) {
+            throw classify(e, "create Secret " + namespace + "/" + ReportSecrets.name(executionId));
+        }
         try {
             GenericKubernetesResource created = client.genericKubernetesResources(kind.context())
                     .inNamespace(namespace).resource(resource).create();
+            ownSecret(client, namespace, executionId, created);
             return new LaunchResult(name, false, K8sObservations.of(executionId, kind, created, clock.millis()),
                     "created " + kind.kind() + " " + namespace + "/" + name);
         } catch (KubernetesClientException e) {
@@ -75,6 +85,17 @@ public class K8sLauncher implements ClusterLauncher {
                 return adopt(client, kind, namespace, name, executionId, e);
             }
             throw classify(e, "create " + kind.kind() + " " + namespace + "/" + name);
+        }
+    }
+
+    private static void ownSecret(KubernetesClient client, String namespace, long executionId,
+                                  GenericKubernetesResource owner) {
+        try {
+            ReportSecrets.ownBy(client, namespace, executionId, owner);
+        } catch (KubernetesClientException e) {
+            // only garbage collection is lost: the Secret outlives the resource, the launch stands
+            log.warn("execution {}: Secret {} not owned by {}: {}", executionId, ReportSecrets.name(executionId),
+                    owner.getMetadata().getName(), message(e));
         }
     }
 
@@ -294,7 +315,8 @@ public class K8sLauncher implements ClusterLauncher {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> mutableMap(Map<String, Object> parent, String key) {
+    /** The map under {@code key}, copied so it can be changed (fabric8 may hand out immutable ones). */
+    static Map<String, Object> mutableMap(Map<String, Object> parent, String key) {
         Object value = parent.get(key);
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) m);

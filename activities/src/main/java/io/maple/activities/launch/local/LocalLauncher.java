@@ -6,6 +6,7 @@ import io.maple.activities.launch.ClusterLauncher;
 import io.maple.activities.launch.LaunchFailedException;
 import io.maple.activities.launch.LaunchResult;
 import io.maple.activities.launch.LaunchTarget;
+import io.maple.activities.launch.ProcessEnvironment;
 import io.maple.domain.ClusterCategory;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.workflows.contract.ClusterObservation;
@@ -75,11 +76,12 @@ public class LocalLauncher implements ClusterLauncher {
             }
             Path scriptFile = dir.resolve("script.sh");
             Files.writeString(scriptFile, script.script(), StandardCharsets.UTF_8);
-            new ProcessBuilder("setsid", "bash", "-c", WRAPPER)
+            ProcessBuilder process = new ProcessBuilder("setsid", "bash", "-c", WRAPPER)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("wrapper.log").toFile())
-                    .start();
+                    .redirectOutput(dir.resolve("wrapper.log").toFile());
+            ProcessEnvironment.apply(process, target.environment());
+            process.start();
             Long pid = awaitPid(dir);
             if (pid == null) {
                 throw new LaunchFailedException("the local process did not start within " + PID_WAIT);

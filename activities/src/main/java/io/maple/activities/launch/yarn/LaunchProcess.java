@@ -1,5 +1,6 @@
 package io.maple.activities.launch.yarn;
 
+import io.maple.activities.launch.ProcessEnvironment;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ final class LaunchProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            pb.environment().putAll(env);
+            ProcessEnvironment.apply(pb, env);
             Process process = pb.start();
             Path pidFile = workDir.resolve(PID);
             Files.writeString(pidFile, process.pid() + " "

@@ -34,6 +34,17 @@ public record YarnClusterConfig(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * How long one RM call may keep retrying to connect. Hadoop's defaults wait 15 minutes (30 s
+     * apart, each try itself 10 connects 1 s apart): an unreachable RM would then block the poller's
+     * single thread and outlast the observe activity's timeout, so the workflow would never hear
+     * UNREACHABLE and never go UNKNOWN. Site files and {@code properties} still win.
+     */
+    static final Map<String, String> UNREACHABLE_BOUNDS = Map.of(
+            "yarn.resourcemanager.connect.max-wait.ms", "15000",
+            "yarn.resourcemanager.connect.retry-interval.ms", "5000",
+            "ipc.client.connect.max.retries", "2");
+
     public YarnClusterConfig {
         rmAddresses = rmAddresses == null ? List.of() : List.copyOf(rmAddresses);
         rmIds = rmIds == null ? List.of() : List.copyOf(rmIds);
@@ -58,6 +69,12 @@ public record YarnClusterConfig(
         } catch (IOException e) {
             throw new IllegalArgumentException("YARN cluster config is not valid JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** True when no site file set {@code key}: only Hadoop's *-default.xml (or nothing) has it. */
+    private static boolean onlyDefault(Configuration conf, String key) {
+        String[] sources = conf.getPropertySources(key);
+        return sources == null || java.util.Arrays.stream(sources).allMatch(s -> s.endsWith("-default.xml"));
     }
 
     public boolean highAvailability() {
@@ -127,6 +144,11 @@ public record YarnClusterConfig(
         if (kerberos()) {
             conf.set("hadoop.security.authentication", "kerberos");
         }
+        UNREACHABLE_BOUNDS.forEach((key, bound) -> {
+            if (onlyDefault(conf, key)) {
+                conf.set(key, bound);
+            }
+        });
         properties.forEach(conf::set);
         return conf;
     }

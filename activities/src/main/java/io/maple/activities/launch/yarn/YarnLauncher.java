@@ -86,7 +86,7 @@ public class YarnLauncher implements ClusterLauncher {
                         LaunchProcess.tail(workDir.resolve(LaunchProcess.LOG), properties.logTailBytes()));
             }
         }
-        LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target.cluster(), workDir, id, tag),
+        LaunchProcess.Outcome outcome = LaunchProcess.run(workDir, script.script(), environment(target, workDir, tag),
                 properties.launcherTimeout(), properties.logTailBytes(), heartbeat());
         // the launcher's exit code does not decide: a script may fail after submitting (then we adopt)
         Optional<YarnApp> app = latest(clients.call(target.cluster(), c -> YarnClientApplicationsSource.fetch(c, Set.of(tag))));
@@ -195,15 +195,17 @@ public class YarnLauncher implements ClusterLauncher {
     }
 
     /**
-     * The script's environment: the execution, its tag, and HADOOP_CONF_DIR for the cluster, so
-     * spark-submit / flink reach the RM Maple watches. A cluster given by {@code rmAddresses} only
-     * gets a conf dir written in the execution's work dir from what its config states.
+     * The launch script's environment: Maple's engine environment (report token, URL, execution id),
+     * the tag and HADOOP_CONF_DIR for the cluster, so spark-submit / flink reach the RM Maple watches.
+     * A cluster given by {@code rmAddresses} only gets a conf dir written in the execution's work dir
+     * from what its config states. spark-submit / flink run pass the environment on to a driver they
+     * run themselves (client mode); see README.md for a driver running on the cluster.
      */
-    private static Map<String, String> environment(ClusterRecord cluster, Path workDir, long executionId, String tag) {
-        Map<String, String> env = new HashMap<>();
-        env.put("MAPLE_EXECUTION_ID", Long.toString(executionId));
+    private static Map<String, String> environment(LaunchTarget target, Path workDir, String tag) {
+        Map<String, String> env = new HashMap<>(target.environment());
+        env.put("MAPLE_EXECUTION_ID", Long.toString(target.execution().id()));
         env.put("MAPLE_APPLICATION_TAG", tag);
-        YarnClusterConfig config = YarnClusterConfig.parse(cluster.config());
+        YarnClusterConfig config = YarnClusterConfig.parse(target.cluster().config());
         if (config.hadoopConfDir() != null && !config.hadoopConfDir().isBlank()) {
             env.put("HADOOP_CONF_DIR", config.hadoopConfDir());
         } else {

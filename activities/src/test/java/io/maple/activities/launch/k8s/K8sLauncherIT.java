@@ -240,4 +240,39 @@ class K8sLauncherIT {
         assertThat(launcher.kill(ref).phase()).isEqualTo(ClusterPhase.KILLED);
         assertThat(launcher.observe(ref).phase()).isEqualTo(ClusterPhase.NOT_FOUND);
     }
+
+    @Test
+    void theReportTokenReachesTheDriverThroughASecretThatTheResourceOnlyNames() {
+        for (long id : new long[] {120, 121}) {
+            boolean spark = id == 120;
+            Map<String, String> env = new io.maple.domain.report.ReportTokens("k8s-it-secret")
+                    .environment(id, "http://maple-api.maple:8080");
+            String token = env.get("MAPLE_REPORT_TOKEN");
+            LaunchTarget target = new LaunchTarget(execution(id, spark ? EngineCategory.SPARK : EngineCategory.FLINK, NS),
+                    cluster, spark ? RenderedResources.spark(id, NS) : RenderedResources.flink(id, NS), env);
+            launcher.launch(target);
+            launcher.launch(target); // a retry adopts and keeps the one Secret
+
+            var secret = client.secrets().inNamespace(NS).withName("maple-" + id + "-report").get();
+            String stored = secret.getStringData() != null && secret.getStringData().containsKey("token")
+                    ? secret.getStringData().get("token")
+                    : new String(java.util.Base64.getDecoder().decode(secret.getData().get("token")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(stored).isEqualTo(token);
+            assertThat(secret.getMetadata().getOwnerReferences()).singleElement()
+                    .satisfies(o -> assertThat(o.getName()).isEqualTo("maple-" + id));
+
+            MapleResourceKind kind = spark ? MapleResourceKind.SPARK_APPLICATION : MapleResourceKind.FLINK_DEPLOYMENT;
+            GenericKubernetesResource created = client.genericKubernetesResources(kind.context()).inNamespace(NS)
+                    .withName("maple-" + id).get();
+            String asStored = client.getKubernetesSerialization().asJson(created);
+            assertThat(asStored).doesNotContain(token).contains("\"secretKeyRef\"")
+                    .contains("maple-" + id + "-report").contains("http://maple-api.maple:8080/api/v1/executions/" + id);
+            String envPath = spark ? "/spec/driver/env" : "/spec/podTemplate/spec/containers/0/env";
+            com.fasterxml.jackson.databind.JsonNode vars = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .valueToTree(created.getAdditionalProperties()).at(envPath);
+            assertThat(vars.findValuesAsText("name")).contains("MAPLE_REPORT_TOKEN", "MAPLE_REPORT_URL",
+                    "MAPLE_EXECUTION_ID");
+        }
+    }
 }

@@ -53,4 +53,24 @@ class YarnClusterConfigTest {
             assertThat(read.size()).as(file).isEqualTo(c.statedSettings().size());
         }
     }
+
+    @Test
+    void anUnreachableRmIsGivenUpOnWithinSecondsUnlessTheSiteSaysOtherwise() throws Exception {
+        Configuration bounded = YarnClusterConfig.parse("{\"rmAddresses\": [\"rm:8032\"]}").toHadoopConfiguration();
+        assertThat(bounded.getLong("yarn.resourcemanager.connect.max-wait.ms", -1)).isEqualTo(15_000);
+        assertThat(bounded.getInt("ipc.client.connect.max.retries", -1)).isEqualTo(2);
+
+        java.nio.file.Path confDir = java.nio.file.Files.createTempDirectory("yarn-conf");
+        java.nio.file.Files.writeString(confDir.resolve("yarn-site.xml"), """
+                <?xml version="1.0"?>
+                <configuration>
+                  <property><name>yarn.resourcemanager.connect.max-wait.ms</name><value>60000</value></property>
+                </configuration>
+                """);
+        Configuration site = YarnClusterConfig.parse("{\"hadoopConfDir\": \"" + confDir
+                + "\", \"properties\": {\"ipc.client.connect.max.retries\": \"5\"}}").toHadoopConfiguration();
+        assertThat(site.getLong("yarn.resourcemanager.connect.max-wait.ms", -1)).isEqualTo(60_000);
+        assertThat(site.getInt("ipc.client.connect.max.retries", -1)).isEqualTo(5);
+        assertThat(site.getLong("yarn.resourcemanager.connect.retry-interval.ms", -1)).isEqualTo(5_000);
+    }
 }

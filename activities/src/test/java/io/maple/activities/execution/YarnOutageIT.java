@@ -1,0 +1,198 @@
+package io.maple.activities.execution;
+
+import static io.maple.domain.ExecutionStatus.ACCEPTED;
+import static io.maple.domain.ExecutionStatus.CREATED;
+import static io.maple.domain.ExecutionStatus.FAILED;
+import static io.maple.domain.ExecutionStatus.RUNNING;
+import static io.maple.domain.ExecutionStatus.STARTING;
+import static io.maple.domain.ExecutionStatus.SUCCEED;
+import static io.maple.domain.ExecutionStatus.UNKNOWN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maple.activities.launch.yarn.MiniYarn;
+import io.maple.activities.launch.yarn.YarnApp;
+import io.maple.activities.launch.yarn.YarnClientApplicationsSource;
+import io.maple.activities.launch.yarn.YarnClients;
+import io.maple.activities.launch.yarn.YarnStateMapping;
+import io.maple.activities.launch.yarn.YarnTags;
+import io.maple.activities.support.SwitchableTcpProxy;
+import io.maple.activities.support.WorkflowHarness;
+import io.maple.activities.support.WorkflowTestApp;
+import io.maple.domain.ClusterCategory;
+import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.TestDatabase;
+import io.maple.persistence.cluster.ClusterRecord;
+import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.execution.StatusHistoryRecord;
+import io.maple.workflows.execution.ExecutionOutcome;
+import io.temporal.client.WorkflowStub;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.net.NetUtils;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The YARN ResourceManager unreachable, then back: Maple reaches the in-process MiniYARN only
+ * through a TCP proxy that the test switches off (connections refused). Running executions go
+ * UNKNOWN after the grace; when the proxy is back each resolves to what its application really did
+ * meanwhile, and every execution has exactly one YARN application.
+ */
+@ExtendWith(MiniYarn.class)
+@DirtiesContext
+@SpringBootTest(classes = WorkflowTestApp.class, properties = {
+        "maple.yarn.poll-interval=300ms",
+        "maple.yarn.not-found-grace=1s",
+        "maple.workflow.cluster-poll-interval=1s",
+        "maple.workflow.unknown-grace=3s"})
+class YarnOutageIT {
+
+    private static final String CLUSTER = "yarn-flaky";
+    private static final Duration WAIT = Duration.ofSeconds(300); // AM JVMs start slowly on a loaded host
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        WorkflowTestApp.registerYarn(registry, "yarn_outage");
+    }
+
+    @Autowired
+    WorkflowHarness harness;
+    @Autowired
+    ExecutionStore store;
+    @Autowired
+    YarnClients yarn;
+    @Autowired
+    DataSource dataSource;
+
+    private SwitchableTcpProxy proxy;
+
+    @AfterEach
+    void closeProxy() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    /** The RM's client address, read from the conf dir MiniYarn wrote. */
+    private static InetSocketAddress rmAddress() {
+        Configuration conf = new YarnConfiguration();
+        conf.addResource(new org.apache.hadoop.fs.Path(MiniYarn.confDir().resolve("yarn-site.xml").toUri()));
+        return NetUtils.createSocketAddr(conf.get(YarnConfiguration.RM_ADDRESS));
+    }
+
+    /**
+     * MiniYarn's client config with the RM address pointing at the proxy. Its yarn-site.xml lists every
+     * property, Hadoop's defaults included; the RM connect bounds are taken out so that Maple's own
+     * apply, as they do for a site file that does not set them.
+     */
+    private static String proxiedConfDir(int port) throws java.io.IOException {
+        Configuration conf = new Configuration(false);
+        conf.addResource(new org.apache.hadoop.fs.Path(MiniYarn.confDir().resolve("yarn-site.xml").toUri()));
+        conf.set(YarnConfiguration.RM_ADDRESS, "127.0.0.1:" + port);
+        for (String key : List.of(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS,
+                YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, "ipc.client.connect.max.retries")) {
+            conf.unset(key);
+        }
+        java.nio.file.Path dir = Files.createTempDirectory("maple-yarn-proxied");
+        try (var out = Files.newOutputStream(dir.resolve("yarn-site.xml"))) {
+            conf.writeXml(out);
+        }
+        Files.copy(MiniYarn.confDir().resolve("core-site.xml"), dir.resolve("core-site.xml"));
+        return dir.toString();
+    }
+
+    private List<YarnApp> appsTagged(long id) {
+        // straight to the RM, not through the proxy: what really runs there
+        ClusterRecord direct = new ClusterRecord(null, "yarn-direct", ClusterCategory.YARN,
+                MiniYarn.clusterConfigJson(), null, null, null);
+        return new YarnClientApplicationsSource(yarn, direct).applicationsTagged(Set.of(YarnTags.forExecution(id)));
+    }
+
+    private long submit(String mode, long millis) {
+        long id = harness.create(CLUSTER, "default", 1, Map.of("yarnApp", Map.of("mode", mode, "millis", millis)), null);
+        harness.startWorkflow(id);
+        return id;
+    }
+
+    private List<ExecutionStatus> path(long id) {
+        return store.history(id).stream().map(StatusHistoryRecord::toStatus).toList();
+    }
+
+    @Test
+    void runningExecutionsGoUnknownWhileTheRmIsUnreachableAndResolveToWhatReallyHappened() throws Exception {
+        TestDatabase.startExecutionIdsAt(dataSource, 500_000L);
+        InetSocketAddress rm = rmAddress();
+        proxy = SwitchableTcpProxy.to(rm.getHostString(), rm.getPort());
+        proxy.on();
+        // every RM call of the worker and of the launch script goes through the proxy
+        String config = "{\"hadoopConfDir\": \"" + proxiedConfDir(proxy.port()) + "\"}";
+        Instant now = Instant.now();
+        harness.start(List.of(new ClusterRecord(null, CLUSTER, ClusterCategory.YARN, config,
+                "MiniYARN behind a switchable proxy", now, now)));
+
+        Map<String, Long> executions = new LinkedHashMap<>();
+        // the short ones must still run when the last one is RUNNING, and end before the proxy is back
+        executions.put("outlives the outage", submit("succeed", 150_000));
+        executions.put("succeeds during the outage", submit("succeed", 40_000));
+        executions.put("fails during the outage", submit("fail", 40_000));
+        for (long id : executions.values()) {
+            harness.awaitStatus(id, RUNNING, WAIT);
+        }
+
+        proxy.off();
+        long downAt = System.nanoTime();
+        for (long id : executions.values()) {
+            harness.awaitStatus(id, UNKNOWN, WAIT);
+        }
+        // stay down until the two short applications have ended on the RM
+        for (String name : List.of("succeeds during the outage", "fails during the outage")) {
+            long id = executions.get(name);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (appsTagged(id).stream().noneMatch(a -> YarnStateMapping.isTerminal(a.state()))) {
+                assertThat(System.nanoTime()).as(name + " ends on the RM").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+        long outageMillis = (System.nanoTime() - downAt) / 1_000_000;
+        List.of(executions.values().toArray(Long[]::new)).forEach(id ->
+                assertThat(store.require(id).status()).as("still UNKNOWN while down").isEqualTo(UNKNOWN));
+        proxy.on();
+
+        long outlives = executions.get("outlives the outage");
+        harness.awaitStatus(outlives, RUNNING, WAIT);
+        harness.awaitStatus(executions.get("succeeds during the outage"), SUCCEED, WAIT);
+        harness.awaitStatus(executions.get("fails during the outage"), FAILED, WAIT);
+        harness.awaitStatus(outlives, SUCCEED, WAIT);
+
+        assertThat(path(outlives)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, RUNNING, SUCCEED);
+        assertThat(path(executions.get("succeeds during the outage")))
+                .containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, SUCCEED);
+        assertThat(path(executions.get("fails during the outage")))
+                .containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, FAILED);
+        int lost = 0;
+        for (long id : executions.values()) {
+            ExecutionOutcome outcome = WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
+            assertThat(outcome.status()).isEqualTo(store.require(id).status());
+            assertThat(appsTagged(id)).as("one YARN application for execution " + id).hasSize(1);
+            lost += outcome.status().isTerminal() ? 0 : 1;
+        }
+        System.out.printf("yarn-outage: executions=%d faults=%d outage=%d ms unknown=%d resolved=%d lost=%d "
+                        + "proxied-connections=%d%n", executions.size(), proxy.faults(), outageMillis,
+                executions.size(), executions.size(), lost, proxy.connections());
+    }
+}
