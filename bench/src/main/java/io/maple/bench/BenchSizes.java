@@ -1,0 +1,25 @@
+package io.maple.bench;
+
+import java.time.Duration;
+
+/**
+ * How big each workload is. {@code full} is the issue's sizes (about 15 minutes on 2 cores);
+ * {@code smoke} runs every workload small, so CI keeps the benchmark and its report working.
+ */
+public record BenchSizes(String profile, int[] submissionClients, Duration submissionCell, int dispatchRate,
+                         Duration dispatchRun, int queuedExecutions, int queueLimit, int[] monitoredExecutions,
+                         int monitorIntervals, int shortJobs, Duration streamingRun, int webhookDeliveries,
+                         Duration slowReceiverDelay) {
+
+    public static BenchSizes of(String profile) {
+        return switch (profile) {
+            case "full" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(8), 50,
+                    Duration.ofSeconds(60), 10_000, 10, new int[] {10, 100, 1_000, 10_000}, 10, 10,
+                    Duration.ofDays(30), 1_000, Duration.ofMillis(200));
+            case "smoke" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(1), 50,
+                    Duration.ofSeconds(3), 200, 10, new int[] {10, 100, 1_000}, 3, 2, Duration.ofDays(1), 40,
+                    Duration.ofMillis(200));
+            default -> throw new IllegalArgumentException("maple.bench.profile is smoke or full, not " + profile);
+        };
+    }
+}

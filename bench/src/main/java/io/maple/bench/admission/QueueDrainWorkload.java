@@ -1,0 +1,100 @@
+package io.maple.bench.admission;
+
+import io.maple.bench.BenchSizes;
+import io.maple.bench.Workload;
+import io.maple.bench.report.Comparison;
+import io.maple.bench.report.Section;
+import io.maple.bench.report.Table;
+import io.maple.bench.stack.Executions;
+import io.maple.bench.stack.MapleStack;
+import io.maple.bench.stack.Submitter;
+import io.maple.domain.ExecutionStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * N executions queued on one limited queue, then the time to drain them, beside the same N on a
+ * queue whose limit is never reached (the same workflows, activities and admission signals, but
+ * nobody waits for a slot). Jobs end at once, so the drain measures Maple's own turnover.
+ */
+public final class QueueDrainWorkload implements Workload {
+
+    public static final String LIMITED = "limited";
+    public static final String OPEN = "open";
+
+    private final BenchSizes sizes;
+    private final Supplier<MapleStack> stack;
+
+    public QueueDrainWorkload(BenchSizes sizes, Supplier<MapleStack> stack) {
+        this.sizes = sizes;
+        this.stack = stack;
+    }
+
+    /** Worker properties this workload needs: the two queues' limits. */
+    public static void limits(java.util.Map<String, String> properties, int limit) {
+        properties.put("maple.admission.limits." + MapleStack.CLUSTER + "-" + LIMITED, String.valueOf(limit));
+        properties.put("maple.admission.limits." + MapleStack.CLUSTER + "-" + OPEN, "1000000");
+    }
+
+    @Override
+    public Section run() throws Exception {
+        MapleStack maple = stack.get();
+        Submitter submitter = new Submitter(maple);
+        Executions executions = new Executions(maple.jdbc());
+        int n = sizes.queuedExecutions();
+        Drain limited = drain(maple, submitter, executions, LIMITED, n);
+        Drain open = drain(maple, submitter, executions, OPEN, n);
+
+        Section section = new Section("3. Queue admission",
+                String.format("%,d executions queued on one cluster queue with limit %d (submitted while the worker "
+                        + "was paused, so all are waiting when it resumes), then drained; jobs end at their first "
+                        + "look. **Limit**: the same %,d executions on a queue whose limit is never reached: the same "
+                        + "workflows, activities and admission signals, with no waiting for a slot.", n,
+                        sizes.queueLimit(), n));
+        section.compare(Comparison.reported("time to drain", "s", limited.seconds(), open.seconds()));
+        section.compare(Comparison.reported("drain rate", "executions/s", n / limited.seconds(), n / open.seconds()));
+        section.detail(new Table("queue", "limit", "executions", "SUCCEED", "drain s", "executions/s", "queueing s")
+                .row(LIMITED, sizes.queueLimit(), n, limited.succeeded(), limited.seconds(), n / limited.seconds(),
+                        limited.queueingSeconds())
+                .row(OPEN + " (limit)", "never reached", n, open.succeeded(), open.seconds(), n / open.seconds(),
+                        open.queueingSeconds()));
+        section.note("No goal is set by the issue. A capacity-bound ideal (N / limit x job time) is 0 here because "
+                + "the jobs take no time: the figure is Maple's overhead of granting and releasing slots in order.");
+        if (!limited.complete() || !open.complete()) {
+            section.note("**Timed out before every execution ended.**");
+        }
+        return section;
+    }
+
+    private record Drain(double seconds, long succeeded, boolean complete, double queueingSeconds) {
+    }
+
+    private Drain drain(MapleStack maple, Submitter submitter, Executions executions, String queue, int n)
+            throws Exception {
+        maple.workersPolling(false);
+        long q0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Long>> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String uniqueId = "q-" + queue + "-" + i;
+                ids.add(pool.submit(() -> submitter.direct(uniqueId, queue)));
+            }
+            for (Future<Long> f : ids) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+            maple.workersPolling(true);
+        }
+        long t0 = System.nanoTime();
+        boolean complete = executions.awaitTerminal(queue, n, Duration.ofMinutes(10));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Drain(seconds, executions.countIn(queue, ExecutionStatus.SUCCEED), complete, (t0 - q0) / 1e9);
+    }
+}
