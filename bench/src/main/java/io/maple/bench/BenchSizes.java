@@ -7,18 +7,20 @@ import java.time.Duration;
  * {@code smoke} runs every workload small, so CI keeps the benchmark and its report working.
  */
 public record BenchSizes(String profile, int[] submissionClients, Duration submissionCell, int dispatchRate,
-                         Duration dispatchRun, int queuedExecutions, int queueLimit, int[] monitoredExecutions,
-                         int monitorIntervals, int shortJobs, Duration streamingRun, int webhookDeliveries,
+                         Duration dispatchRun, int queuedExecutions, int openExecutions, int queueLimit,
+                         Duration drainCap, int[] monitoredExecutions, int monitorIntervals, int shortJobs,
+                         Duration streamingRun, Duration admissionSample, int webhookDeliveries,
                          Duration slowReceiverDelay) {
 
     public static BenchSizes of(String profile) {
         return switch (profile) {
-            case "full" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(8), 50,
-                    Duration.ofSeconds(60), 10_000, 10, new int[] {10, 100, 1_000, 10_000}, 10, 10,
-                    Duration.ofDays(30), 1_000, Duration.ofMillis(200));
-            case "smoke" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(1), 50,
-                    Duration.ofSeconds(3), 200, 10, new int[] {10, 100, 1_000}, 3, 2, Duration.ofDays(1), 40,
+            case "full" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(5), 50,
+                    Duration.ofSeconds(30), 10_000, 2_000, 10, Duration.ofMinutes(4),
+                    new int[] {10, 100, 1_000, 10_000}, 10, 10, Duration.ofDays(30), Duration.ofHours(6), 500,
                     Duration.ofMillis(200));
+            case "smoke" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(1), 50,
+                    Duration.ofSeconds(2), 50, 50, 10, Duration.ofMinutes(1), new int[] {10, 100, 1_000}, 3, 2,
+                    Duration.ofHours(12), Duration.ofHours(1), 20, Duration.ofMillis(200));
             default -> throw new IllegalArgumentException("maple.bench.profile is smoke or full, not " + profile);
         };
     }

@@ -41,7 +41,7 @@ public final class DispatchWorkload implements Workload {
         Executions executions = new Executions(maple.jdbc());
         WorkflowClient client = maple.client();
         int rate = sizes.dispatchRate();
-        Duration timeout = sizes.dispatchRun().plusMinutes(2);
+        Duration timeout = Duration.ofMinutes(3);
 
         OpenLoop.run(rate, Duration.ofSeconds(2), i -> submitter.viaApi("dw-" + i, QUEUE, null)); // warm-up
         List<Long> viaMaple = OpenLoop.run(rate, sizes.dispatchRun(), i -> submitter.viaApi("d-" + i, QUEUE, null));
@@ -65,7 +65,7 @@ public final class DispatchWorkload implements Workload {
                         + "writes (ACCEPTED, STARTING) with no load, admission or search attributes, at the same "
                         + "rate, same run.");
         section.compare(new Comparison("submit -> STARTING p99", "ms", m.p99(), b.p99(), "< 200 ms",
-                m.p99() < GOAL_P99_MILLIS));
+                mapleDone && m.p99() < GOAL_P99_MILLIS));
         section.compare(Comparison.reported("submit -> STARTING p50", "ms", m.p50(), b.p50()));
         section.detail(new Table("path", "executions", "reached STARTING", "p50 ms", "p99 ms", "max ms")
                 .row("Maple (API, admission, workflow)", viaMaple.size(), m.count(), m.p50(), m.p99(), m.millis(1.0))
@@ -73,7 +73,8 @@ public final class DispatchWorkload implements Workload {
         section.note("The launch itself is not measured: the bench cluster's launcher answers at once (InstantCluster), "
                 + "because this measures Maple, not a cluster.");
         if (!mapleDone || !bareDone) {
-            section.note("**Not every execution reached STARTING within " + timeout.toSeconds() + " s.**");
+            section.note("**Not every execution reached STARTING within " + timeout.toSeconds() + " s of the last "
+                    + "submission: the percentiles cover those that did, so the real ones are higher.**");
         }
         return section;
     }

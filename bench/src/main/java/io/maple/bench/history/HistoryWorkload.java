@@ -2,6 +2,8 @@ package io.maple.bench.history;
 
 import io.maple.activities.admission.AdmissionActivitiesImpl;
 import io.maple.activities.config.AdmissionProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maple.activities.config.WorkflowProperties;
 import io.maple.activities.persistence.ExecutionActivitiesImpl;
 import io.maple.activities.webhook.WebhookActivitiesImpl;
 import io.maple.bench.BenchSizes;
@@ -13,6 +15,7 @@ import io.maple.bench.stack.InstantCluster;
 import io.maple.bench.stack.MapleStack;
 import io.maple.bench.stack.Submitter;
 import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.workflows.admission.QueueAdmissionWorkflow;
 import io.maple.workflows.admission.QueueAdmissionWorkflowImpl;
 import io.maple.workflows.client.ExecutionStarter;
@@ -28,6 +31,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +51,8 @@ public final class HistoryWorkload implements Workload {
     private static final int WARNING = 10_240;
     private static final int SHORT_GOAL = 60;
     private static final Duration SHORT_RUN = Duration.ofMinutes(2);
+    /** The fallback poll's period in this workload (retries add no history; see the report note). */
+    private static final Duration FALLBACK_POLL = Duration.ofMinutes(10);
 
     private final BenchSizes sizes;
     private final Supplier<MapleStack> stack;
@@ -76,7 +82,10 @@ public final class HistoryWorkload implements Workload {
             Worker executions = env.newWorker(TaskQueues.EXECUTIONS);
             executions.registerWorkflowImplementationTypes(EngineExecutionWorkflowImpl.class,
                     QueueAdmissionWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
-            executions.registerActivitiesImplementations(maple.workerBean(ExecutionActivitiesImpl.class),
+            executions.registerActivitiesImplementations(new ExecutionActivitiesImpl(maple.store(),
+                            maple.workerBean(ClusterMapper.class), maple.workerBean(ObjectMapper.class),
+                            new WorkflowProperties(Duration.ofSeconds(5), FALLBACK_POLL, Duration.ofMinutes(5), true),
+                            maple.workerBean(Clock.class)),
                     new AdmissionActivitiesImpl(client, maple.workerBean(AdmissionProperties.class)),
                     maple.workerBean(WebhookActivitiesImpl.class));
             env.newWorker(TaskQueues.forCluster(MapleStack.CLUSTER))
@@ -92,30 +101,46 @@ public final class HistoryWorkload implements Workload {
             }
             long s0 = System.nanoTime();
             long streamingId = submitter.insert("h-streaming", STREAMING);
-            Runs streaming = runToEnd(client, starter, streamingId);
+            starter.start(streamingId, 3, "bench");
+            awaitRunning(maple, streamingId);
+            // the queue's admission workflow checks its slot holders every minute: sample its history over a
+            // while, then end it, so the rest of the simulated month does not pay for it (the execution's
+            // release at the end starts a fresh one)
+            env.sleep(sizes.admissionSample());
+            String admissionId = QueueAdmissionWorkflow.workflowId(MapleStack.CLUSTER, STREAMING);
+            Runs admission = runs(client, admissionId);
+            client.newUntypedWorkflowStub(admissionId).terminate("sampled");
+            Runs streaming = awaitEnd(client, streamingId);
             double streamingWall = (System.nanoTime() - s0) / 1e9;
-            Runs admission = runs(client, QueueAdmissionWorkflow.workflowId(MapleStack.CLUSTER, STREAMING));
+            double admissionPerDay = admission.totalEvents() * (Duration.ofDays(1).toMinutes()
+                    / (double) sizes.admissionSample().toMinutes());
 
             int shortMax = shortEvents.stream().mapToInt(Integer::intValue).max().orElse(0);
-            long days = sizes.streamingRun().toDays();
+            String span = sizes.streamingRun().toHours() % 24 == 0 ? sizes.streamingRun().toDays() + " days"
+                    : sizes.streamingRun().toHours() + " h";
             Section section = new Section("5. History",
                     "Events in the execution workflow's history, read back from Temporal (`fetchHistory`): "
                             + sizes.shortJobs() + " short jobs (run " + SHORT_RUN.toMinutes() + " min: RUNNING at "
-                            + "launch, SUCCEEDED seen by the fallback poll) and one streaming job running " + days
-                            + " simulated days (time skipping; the fallback poll retries every cluster poll "
-                            + "interval, 60 s, for the whole run). No webhooks. **Limit**: Temporal's "
+                            + "launch, SUCCEEDED seen by the fallback poll) and one streaming job running " + span
+                            + " simulated (time skipping). No webhooks. **Limit**: Temporal's "
                             + "10,240-event warning per run.");
             section.compare(new Comparison("events, short job (largest)", "events", shortMax, WARNING, "<= 60",
                     shortMax <= SHORT_GOAL));
-            section.compare(new Comparison("events, streaming job " + days + " days (largest run)", "events",
+            section.compare(new Comparison("events, streaming job " + span + " (largest run)", "events",
                     streaming.largestRunEvents(), WARNING, "far below: < 10%",
                     streaming.largestRunEvents() < WARNING / 10));
             section.detail(new Table("workflow", "runs (continue-as-new)", "largest run events", "all runs events")
                     .row("short job (largest of " + shortEvents.size() + ")", 1, shortMax, shortMax)
-                    .row("streaming job, " + days + " days", streaming.runs(), streaming.largestRunEvents(),
+                    .row("streaming job, " + span, streaming.runs(), streaming.largestRunEvents(),
                             streaming.totalEvents())
-                    .row("its queue's admission workflow", admission.runs(), admission.largestRunEvents(),
-                            admission.totalEvents()));
+                    .row("its queue's admission workflow, first " + sizes.admissionSample().toHours() + " h",
+                            admission.runs(), admission.largestRunEvents(), admission.totalEvents()));
+            section.note(String.format("The queue's admission workflow checks its slot holders every minute while "
+                    + "one is held: %,.0f events per simulated day in its history (%d runs by continue-as-new in the "
+                    + "first %d h). It is bounded per run by continue-as-new, but it is the largest history cost of "
+                    + "a long job.", admissionPerDay, admission.runs(), sizes.admissionSample().toHours()));
+            section.note("The fallback poll runs every " + FALLBACK_POLL.toMinutes() + " min here (60 s by default): "
+                    + "its retries add no history, so only the wall time of the simulation depends on it.");
             section.note("Short jobs' events: " + shortEvents + ". The streaming job ended "
                     + maple.store().require(streamingId).status() + " after " + Math.round(streamingWall)
                     + " s of wall time.");
@@ -128,6 +153,20 @@ public final class HistoryWorkload implements Workload {
 
     private static Runs runToEnd(WorkflowClient client, ExecutionStarter starter, long id) {
         starter.start(id, 3, "bench");
+        return awaitEnd(client, id);
+    }
+
+    private static void awaitRunning(MapleStack maple, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (maple.store().require(id).status() != ExecutionStatus.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("execution " + id + " is " + maple.store().require(id).status());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static Runs awaitEnd(WorkflowClient client, long id) {
         // waiting on the result is what lets the test server skip time
         WorkflowStub.fromTyped(client.newWorkflowStub(io.maple.workflows.execution.EngineExecutionWorkflow.class,
                 WorkflowIds.forExecution(id))).getResult(ExecutionOutcome.class);

@@ -25,7 +25,8 @@ public class InstantCluster implements ClusterActivities {
 
     private final ExecutionStore executions;
     private final InstantClusterProperties properties;
-    private final Map<Long, Long> launchedAt = new ConcurrentHashMap<>();
+    /** When each running job ends, server time; filled at launch so a poll costs no query. */
+    private final Map<Long, Long> endsAt = new ConcurrentHashMap<>();
 
     public InstantCluster(ExecutionStore executions, InstantClusterProperties properties) {
         this.executions = executions;
@@ -35,7 +36,7 @@ public class InstantCluster implements ClusterActivities {
     @Override
     public LaunchAppResult launch(LaunchAppRequest request) {
         long now = serverTime();
-        launchedAt.putIfAbsent(request.executionId(), now);
+        endsAt.putIfAbsent(request.executionId(), now + runTime(request.executionId()).toMillis());
         return new LaunchAppResult(appId(request.executionId()), false,
                 observation(request.executionId(), ClusterPhase.RUNNING, "RUNNING", now));
     }
@@ -43,20 +44,23 @@ public class InstantCluster implements ClusterActivities {
     @Override
     public ClusterObservation awaitChange(ObserveAppRequest request) {
         long now = serverTime();
-        long started = launchedAt.computeIfAbsent(request.executionId(), id -> now);
-        Duration runs = properties.durationOf(executions.require(request.executionId()).clusterQueue());
-        if (now - started < runs.toMillis()) {
+        long end = endsAt.computeIfAbsent(request.executionId(), id -> now + runTime(id).toMillis());
+        if (now < end) {
             // as the real poll does: the retry policy is the poll loop, so waiting adds no history
             throw ApplicationFailure.newFailure("still RUNNING", ErrorTypes.NO_CHANGE.name());
         }
-        launchedAt.remove(request.executionId());
+        endsAt.remove(request.executionId());
         return observation(request.executionId(), ClusterPhase.SUCCEEDED, "FINISHED", now);
     }
 
     @Override
     public ClusterObservation kill(KillAppRequest request) {
-        launchedAt.remove(request.executionId());
+        endsAt.remove(request.executionId());
         return observation(request.executionId(), ClusterPhase.KILLED, "KILLED", serverTime());
+    }
+
+    private Duration runTime(long executionId) {
+        return properties.durationOf(executions.require(executionId).clusterQueue());
     }
 
     private static long serverTime() {
