@@ -73,10 +73,11 @@ public final class MapleBench {
                 continue;
             }
             Instant t0 = Instant.now();
+            String loadBefore = loadAverage();
             try {
                 Section section = w.getValue().run();
                 section.note("Workload time: " + Duration.between(t0, Instant.now()).toSeconds() + " s; load average "
-                        + "after: `" + loadAverage() + "`.");
+                        + "before `" + loadBefore + "`, after `" + loadAverage() + "`.");
                 report.add(section);
             } catch (Exception | AssertionError e) {
                 failed.add(w.getKey());

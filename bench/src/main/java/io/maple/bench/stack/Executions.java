@@ -28,6 +28,14 @@ public final class Executions {
                 .toArray(ExecutionStatus[]::new));
     }
 
+    /** Ids of the executions of {@code queue} not yet in a terminal status. */
+    public List<Long> notTerminalIn(String queue) {
+        String in = String.join(",", Arrays.stream(ExecutionStatus.values()).filter(ExecutionStatus::isTerminal)
+                .map(s -> "'" + s.name() + "'").toList());
+        return jdbc.queryForList("SELECT id FROM maple_engine_execution WHERE cluster_queue = ? AND status NOT IN ("
+                + in + ")", Long.class, queue);
+    }
+
     /** Waits (polling MySQL) until {@code count} executions of {@code queue} are terminal; false on timeout. */
     public boolean awaitTerminal(String queue, long count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
