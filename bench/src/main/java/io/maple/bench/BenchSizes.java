@@ -1,0 +1,28 @@
+package io.maple.bench;
+
+import java.time.Duration;
+
+/**
+ * How big each workload is. {@code full} is the issue's sizes (about 15 minutes on 2 cores),
+ * with caps where a loaded machine would not finish;
+ * {@code smoke} runs every workload small, so CI keeps the benchmark and its report working.
+ */
+public record BenchSizes(String profile, int[] submissionClients, Duration submissionCell, int[] dispatchRates,
+                         Duration dispatchRun, int queuedExecutions, int openExecutions, int queueLimit,
+                         Duration drainCap, int[] monitoredExecutions, int monitorIntervals, int shortJobs,
+                         Duration streamingRun, Duration admissionSample, int webhookDeliveries,
+                         Duration slowReceiverDelay) {
+
+    public static BenchSizes of(String profile) {
+        return switch (profile) {
+            case "full" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(5),
+                    new int[] {5, 50}, Duration.ofSeconds(20), 10_000, 1_000, 10, Duration.ofMinutes(3),
+                    new int[] {10, 100, 1_000, 10_000}, 10, 10, Duration.ofDays(30), Duration.ofHours(6), 300,
+                    Duration.ofMillis(200));
+            case "smoke" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(1),
+                    new int[] {10, 50}, Duration.ofSeconds(1), 50, 50, 10, Duration.ofMinutes(1), new int[] {10, 100, 1_000}, 3, 2,
+                    Duration.ofHours(12), Duration.ofHours(1), 20, Duration.ofMillis(200));
+            default -> throw new IllegalArgumentException("maple.bench.profile is smoke or full, not " + profile);
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package io.maple.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** N clients, each doing one operation after another for a fixed time: throughput and latency at that load. */
+public final class ClosedLoop {
+
+    /** One unit of work; returns normally when it succeeded. */
+    public interface Operation {
+        void run(String uniqueId) throws Exception;
+    }
+
+    /** One measured cell. */
+    public record Result(int clients, long operations, double perSecond, Latencies latencies) {
+    }
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final String prefix;
+
+    public ClosedLoop(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public Result run(int clients, Duration duration, Operation operation) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        long[] deadline = new long[1];
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    long[] latencies = new long[1024];
+                    int count = 0;
+                    while (System.nanoTime() < deadline[0]) {
+                        long t0 = System.nanoTime();
+                        operation.run(prefix + "-" + sequence.incrementAndGet());
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
+                        }
+                        latencies[count++] = System.nanoTime() - t0;
+                    }
+                    return Arrays.copyOf(latencies, count);
+                }));
+            }
+            long began = System.nanoTime();
+            deadline[0] = began + duration.toNanos();
+            start.countDown();
+            List<long[]> parts = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                parts.add(f.get());
+            }
+            double elapsed = (System.nanoTime() - began) / 1e9;
+            long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+            return new Result(clients, all.length, all.length / elapsed, Latencies.of(all));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

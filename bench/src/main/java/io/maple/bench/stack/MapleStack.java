@@ -1,0 +1,164 @@
+package io.maple.bench.stack;
+
+import io.maple.api.MapleApiApplication;
+import io.maple.persistence.TestDatabase;
+import io.maple.persistence.execution.ExecutionStore;
+import io.maple.workflows.client.ExecutionStarter;
+import io.maple.workflows.contract.TaskQueues;
+import io.maple.worker.MapleWorkerApplication;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testserver.TestServer;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One Maple inside this JVM: a fresh MariaDB database, Temporal's test server, the real api
+ * (MapleApiApplication from its plain jar, on a random port) and the real worker
+ * (MapleWorkerApplication) whose cluster queue is served by the {@link InstantCluster}. Neither
+ * module's application.yml is read: everything they need is passed here, so nothing depends on
+ * which jar comes first on the classpath.
+ */
+public final class MapleStack implements AutoCloseable {
+
+    /** The one cluster of every benchmark; its engine is Spark 3.5.5. */
+    public static final String CLUSTER = "bench";
+    /** The bare dispatch baseline's task queue. */
+    public static final String BARE_QUEUE = "bench-bare";
+
+    private final TestServer.PortBoundTestServer temporal;
+    private final ConfigurableApplicationContext api;
+    private final ConfigurableApplicationContext worker;
+
+    private MapleStack(TestServer.PortBoundTestServer temporal, ConfigurableApplicationContext api,
+                       ConfigurableApplicationContext worker) {
+        this.temporal = temporal;
+        this.api = api;
+        this.worker = worker;
+    }
+
+    /**
+     * Database {@code maple_test_bench}, a port-bound test server in real time (time skipping
+     * locked), the api and the worker. {@code workerProperties} adds or overrides worker settings.
+     */
+    public static MapleStack start(Map<String, String> workerProperties) {
+        String url = TestDatabase.recreate("bench");
+        int port = freePort();
+        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, true);
+        String target = "--spring.temporal.connection.target=127.0.0.1:" + port;
+        ConfigurableApplicationContext worker = new SpringApplicationBuilder(MapleWorkerApplication.class,
+                BenchWorkerBeans.class).web(WebApplicationType.NONE)
+                .run(workerArgs(url, target, workerProperties));
+        List<String> apiArgs = new ArrayList<>(common(url));
+        apiArgs.add(target);
+        apiArgs.add("--server.port=0");
+        // every call would otherwise need an app key, and the default rate limit (100/s) would be the figure
+        apiArgs.add("--maple.security.enabled=false");
+        ConfigurableApplicationContext api = new SpringApplicationBuilder(MapleApiApplication.class)
+                .web(WebApplicationType.SERVLET).run(apiArgs.toArray(String[]::new));
+        return new MapleStack(temporal, api, worker);
+    }
+
+    private static String[] workerArgs(String url, String temporal, Map<String, String> extra) {
+        List<String> args = new ArrayList<>(common(url));
+        args.add(temporal);
+        String w = "--spring.temporal.workers";
+        args.addAll(List.of(
+                w + "[0].name=executions", w + "[0].task-queue=" + TaskQueues.EXECUTIONS,
+                w + "[0].workflow-classes[0]=io.maple.workflows.execution.EngineExecutionWorkflowImpl",
+                w + "[0].workflow-classes[1]=io.maple.workflows.admission.QueueAdmissionWorkflowImpl",
+                w + "[0].workflow-classes[2]=io.maple.workflows.webhook.WebhookDeliveryWorkflowImpl",
+                w + "[0].activity-beans[0]=executionActivitiesImpl",
+                w + "[0].activity-beans[1]=admissionActivitiesImpl",
+                w + "[0].activity-beans[2]=webhookActivitiesImpl",
+                w + "[1].name=cluster-" + CLUSTER, w + "[1].task-queue=" + TaskQueues.forCluster(CLUSTER),
+                w + "[1].activity-beans[0]=instantCluster",
+                w + "[2].name=bare", w + "[2].task-queue=" + BARE_QUEUE,
+                w + "[2].workflow-classes[0]=io.maple.bench.dispatch.BareDispatchWorkflowImpl",
+                w + "[2].activity-beans[0]=bareDispatchActivities",
+                // the bench cluster is YARN-shaped but has no RM: the instant cluster stands in for it
+                "--maple.yarn.poller-enabled=false",
+                // baselines leave CREATED rows without an execution workflow on purpose: the reconciler must not start one
+                "--maple.worker.reconcile-age=3650d",
+                "--maple.webhooks.allowed-internal-hosts[0]=127.0.0.1"));
+        extra.forEach((k, v) -> args.add("--" + k + "=" + v));
+        return args.toArray(String[]::new);
+    }
+
+    private static List<String> common(String url) {
+        return List.of("--spring.config.name=maple-bench-none",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=" + TestDatabase.password(),
+                "--spring.temporal.namespace=default",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.io.temporal=ERROR");
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int apiPort() {
+        return ((WebServerApplicationContext) api).getWebServer().getPort();
+    }
+
+    public <T> T apiBean(Class<T> type) {
+        return api.getBean(type);
+    }
+
+    public <T> T workerBean(Class<T> type) {
+        return worker.getBean(type);
+    }
+
+    public WorkflowClient client() {
+        return worker.getBean(WorkflowClient.class);
+    }
+
+    public ExecutionStore store() {
+        return worker.getBean(ExecutionStore.class);
+    }
+
+    public ExecutionStarter starter() {
+        return new ExecutionStarter(client());
+    }
+
+    public JdbcTemplate jdbc() {
+        return worker.getBean(JdbcTemplate.class);
+    }
+
+    /** Stops the worker taking tasks (workflows started meanwhile wait on the server), or lets it go on. */
+    public void workersPolling(boolean polling) {
+        WorkerFactory factory = worker.getBean(WorkerFactory.class);
+        if (polling) {
+            factory.resumePolling();
+        } else {
+            factory.suspendPolling();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (api != null) {
+            api.close();
+        }
+        worker.close();
+        if (temporal != null) {
+            temporal.close();
+        }
+    }
+}

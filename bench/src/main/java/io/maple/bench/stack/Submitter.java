@@ -1,0 +1,94 @@
+package io.maple.bench.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maple.domain.EngineCategory;
+import io.maple.persistence.execution.ExecutionRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+/**
+ * Submits executions to a {@link MapleStack} two ways: through {@code POST /api/v1/executions}, and
+ * "bare", the same MySQL insert and Temporal workflow start done directly (the limit the API is
+ * compared with). Both submit the same Spark SQL job on the bench cluster.
+ */
+public final class Submitter {
+
+    private static final String FROM_APP = "bench";
+
+    private final MapleStack stack;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String base;
+    private final String jobJson;
+
+    public Submitter(MapleStack stack) {
+        this.stack = stack;
+        this.base = "http://127.0.0.1:" + stack.apiPort() + "/api/v1";
+        this.jobJson = job().toString();
+    }
+
+    /** Registers the bench cluster and its engine through the admin API, as an operator would. */
+    public void registerCluster() {
+        post("/admin/clusters", "{\"name\":\"" + MapleStack.CLUSTER + "\",\"category\":\"YARN\"}", 201);
+        post("/admin/clusters/" + MapleStack.CLUSTER + "/engines",
+                "{\"engineCategory\":\"spark\",\"engineVersion\":\"3.5.5\",\"engineHome\":\"/opt/spark\"}", 201);
+    }
+
+    /** {@code POST /executions}; returns the new execution's id. */
+    public long viaApi(String uniqueId, String queue, List<String> webhooks) {
+        ObjectNode body = json.createObjectNode().put("uniqueId", uniqueId).put("execName", "bench")
+                .put("fromApp", FROM_APP).put("cluster", MapleStack.CLUSTER).put("clusterQueue", queue)
+                .put("engineCategory", "spark").put("engineVersion", "3.5.5").put("priority", 3)
+                .put("group", "g").put("user", "u");
+        body.set("job", job());
+        if (webhooks != null && !webhooks.isEmpty()) {
+            ArrayNode hooks = body.putArray("webhooks");
+            webhooks.forEach(hooks::add);
+        }
+        return post("/executions", body.toString(), 201).path("id").asLong();
+    }
+
+    /** The bare limit: the same insert and the same workflow start, with no HTTP, validation or lookups. */
+    public long direct(String uniqueId, String queue) {
+        long id = insert(uniqueId, queue);
+        stack.starter().start(id, 3, "bench");
+        return id;
+    }
+
+    /** Only the insert (CREATED, ext info, history row), for baselines that start their own workflow. */
+    public long insert(String uniqueId, String queue) {
+        return stack.store().create(new ExecutionRecord(null, uniqueId, "bench", null, FROM_APP + "-direct",
+                MapleStack.CLUSTER, queue, EngineCategory.SPARK, "3.5.5", 3, null, "g", "u", null, null, null, null,
+                null, null, null, null, null, null), jobJson, null, "bench").id();
+    }
+
+    private ObjectNode job() {
+        ObjectNode job = json.createObjectNode().put("runType", "sql").put("driverMemory", "1g");
+        job.putObject("jobConf").put("sql", "select 1");
+        return job;
+    }
+
+    private JsonNode post(String path, String body, int expected) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return json.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.maple.bench.submission;
+
+import io.maple.bench.BenchSizes;
+import io.maple.bench.Workload;
+import io.maple.bench.load.ClosedLoop;
+import io.maple.bench.report.Comparison;
+import io.maple.bench.report.LineChart;
+import io.maple.bench.report.Section;
+import io.maple.bench.report.Table;
+import io.maple.bench.stack.MapleStack;
+import io.maple.bench.stack.Submitter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * {@code POST /executions} at 1..128 concurrent clients beside the bare limit: the same MySQL
+ * insert and Temporal start done directly, in the same JVM, database and Temporal server.
+ */
+public final class SubmissionWorkload implements Workload {
+
+    private static final String QUEUE = "default";
+    private static final int GOAL_CLIENTS = 32;
+    private static final double GOAL_SHARE = 0.70;
+
+    private final BenchSizes sizes;
+    private final Supplier<MapleStack> stack;
+    private final Path reportDir;
+
+    public SubmissionWorkload(BenchSizes sizes, Supplier<MapleStack> stack, Path reportDir) {
+        this.sizes = sizes;
+        this.stack = stack;
+        this.reportDir = reportDir;
+    }
+
+    @Override
+    public Section run() throws Exception {
+        MapleStack maple = stack.get();
+        Submitter submitter = new Submitter(maple);
+        // the workflows started here are not part of submission: they wait on the server untouched (so this
+        // workload runs last)
+        maple.workersPolling(false);
+        ClosedLoop loop = new ClosedLoop("s");
+        ClosedLoop.Operation api = id -> submitter.viaApi(id, QUEUE, null);
+        ClosedLoop.Operation bare = id -> submitter.direct(id, QUEUE);
+        Duration warmUp = sizes.submissionCell().multipliedBy(2);
+        loop.run(8, warmUp, api); // JIT, connection pools, Tomcat threads
+        loop.run(8, warmUp, bare);
+
+        Section section = new Section("1. Submission",
+                "`POST /api/v1/executions` (Spark SQL job, real api context on Tomcat, security off) with N "
+                        + "concurrent clients for " + sizes.submissionCell().toSeconds() + " s per cell, beside "
+                        + "the **bare limit**: `ExecutionStore.create` (the same insert, ext info and history "
+                        + "row) + `ExecutionStarter.start` (the same workflow start) called directly, same JVM, "
+                        + "database and Temporal test server. Workers are paused, so neither path competes with "
+                        + "workflow execution.");
+        Table detail = new Table("clients", "API ops/s", "bare ops/s", "API share", "API p50 ms", "API p99 ms",
+                "bare p50 ms", "bare p99 ms");
+        LineChart chart = new LineChart("Submission latency vs load", "concurrent clients", "latency (ms)");
+        for (int n : sizes.submissionClients()) {
+            ClosedLoop.Result a = loop.run(n, sizes.submissionCell(), api);
+            ClosedLoop.Result b = loop.run(n, sizes.submissionCell(), bare);
+            detail.row(n, a.perSecond(), b.perSecond(), a.perSecond() / b.perSecond(), a.latencies().p50(),
+                    a.latencies().p99(), b.latencies().p50(), b.latencies().p99());
+            chart.point("API p50", n, a.latencies().p50()).point("API p99", n, a.latencies().p99())
+                    .point("bare p50", n, b.latencies().p50()).point("bare p99", n, b.latencies().p99());
+            if (n == GOAL_CLIENTS) {
+                section.compare(new Comparison("throughput at " + n + " clients", "ops/s", a.perSecond(),
+                        b.perSecond(), ">= 70% of bare", a.perSecond() >= GOAL_SHARE * b.perSecond()));
+            } else {
+                section.compare(Comparison.reported("throughput at " + n + " clients", "ops/s", a.perSecond(),
+                        b.perSecond()));
+            }
+        }
+        return section.detail(detail).chart(chart.write(reportDir, "submission-latency.png", true, true))
+                .note("Hikari pools are Spring's default (10 connections) in both contexts; Tomcat's 200 "
+                        + "threads serve the API.");
+    }
+}
