@@ -84,7 +84,7 @@ public final class HistoryWorkload implements Workload {
                     QueueAdmissionWorkflowImpl.class, WebhookDeliveryWorkflowImpl.class);
             executions.registerActivitiesImplementations(new ExecutionActivitiesImpl(maple.store(),
                             maple.workerBean(ClusterMapper.class), maple.workerBean(ObjectMapper.class),
-                            new WorkflowProperties(Duration.ofSeconds(5), FALLBACK_POLL, Duration.ofMinutes(5), true),
+                            new WorkflowProperties(Duration.ofSeconds(5), FALLBACK_POLL, Duration.ofMinutes(5), true, Duration.ofMinutes(10)),
                             maple.workerBean(Clock.class)),
                     new AdmissionActivitiesImpl(client, maple.workerBean(AdmissionProperties.class)),
                     maple.workerBean(WebhookActivitiesImpl.class));

@@ -1,6 +1,7 @@
 package io.maple.bench.stack;
 
 import io.maple.persistence.execution.ExecutionStore;
+import io.maple.workflows.contract.CancelAppRequest;
 import io.maple.workflows.contract.ClusterActivities;
 import io.maple.workflows.contract.ClusterObservation;
 import io.maple.workflows.contract.ClusterPhase;
@@ -57,6 +58,12 @@ public class InstantCluster implements ClusterActivities {
     public ClusterObservation kill(KillAppRequest request) {
         endsAt.remove(request.executionId());
         return observation(request.executionId(), ClusterPhase.KILLED, "KILLED", serverTime());
+    }
+
+    @Override
+    public ClusterObservation cancel(CancelAppRequest request) {
+        endsAt.remove(request.executionId());
+        return observation(request.executionId(), ClusterPhase.CANCELED, "CANCELED", serverTime());
     }
 
     private Duration runTime(long executionId) {
