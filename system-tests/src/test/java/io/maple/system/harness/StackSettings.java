@@ -15,11 +15,13 @@ public record StackSettings(Map<String, String> workerProperties, Map<String, St
     }
 
     /**
-     * The LOCAL stack: as {@code ./maple dev}, with the worker's reconciler and LOCAL poll made
-     * quicker so that recoveries show within a test's patience.
+     * The LOCAL stack: as {@code ./maple dev} (sticky execution off, as the Temporal test server
+     * needs), with the worker's reconciler and LOCAL poll made quicker so that recoveries show
+     * within a test's patience.
      */
     public static StackSettings local() {
         return new StackSettings(Map.of(
+                "maple.worker.sticky-execution", "false",
                 "maple.worker.reconcile-interval", "2s",
                 "maple.worker.reconcile-age", "2s",
                 "maple.workflow.local-poll-interval", "2s"), Map.of());
