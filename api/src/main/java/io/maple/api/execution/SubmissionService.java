@@ -107,8 +107,8 @@ public class SubmissionService {
                 created.uniqueId(), created.cluster(), created.clusterQueue(),
                 created.engineCategory().wireName(), created.engineVersion());
 
-        if (faults.haltAfterInsert()) {
-            log.error("maple.api.faults.halt-after-insert is set: halting before the workflow start");
+        if (faults.haltsAfterInsert(created.uniqueId())) {
+            log.error("maple.api.faults.halt-after-insert-prefix matches: halting before the workflow start");
             Runtime.getRuntime().halt(HALT_STATUS);
         }
         // The row is committed in CREATED; a crash or a Temporal outage before the start is repaired by

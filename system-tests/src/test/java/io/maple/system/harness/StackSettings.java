@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public record StackSettings(Map<String, String> workerProperties, Map<String, String> apiProperties) {
 
+    /** Submissions whose uniqueId starts with this halt the api after their insert (FaultProperties). */
+    public static final String HALT_AFTER_INSERT = "halt-after-insert-";
+
     public StackSettings {
         workerProperties = Map.copyOf(workerProperties);
         apiProperties = Map.copyOf(apiProperties);
@@ -17,14 +20,15 @@ public record StackSettings(Map<String, String> workerProperties, Map<String, St
     /**
      * The LOCAL stack: as {@code ./maple dev} (sticky execution off, as the Temporal test server
      * needs), with the worker's reconciler and LOCAL poll made quicker so that recoveries show
-     * within a test's patience.
+     * within a test's patience, and the api's crash point armed for {@link #HALT_AFTER_INSERT}.
      */
     public static StackSettings local() {
         return new StackSettings(Map.of(
                 "maple.worker.sticky-execution", "false",
                 "maple.worker.reconcile-interval", "2s",
                 "maple.worker.reconcile-age", "2s",
-                "maple.workflow.local-poll-interval", "2s"), Map.of());
+                "maple.workflow.local-poll-interval", "2s"),
+                Map.of("maple.api.faults.halt-after-insert-prefix", HALT_AFTER_INSERT));
     }
 
     public StackSettings withWorker(String key, String value) {
