@@ -1,7 +1,6 @@
 package io.maple.system.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.maple.system.harness.LightSpark;
 import io.maple.system.harness.MapleRest;
@@ -31,10 +30,9 @@ class DatabaseOutageFaultIT {
         FaultLedger ledger = new FaultLedger("mariadb-killed-mid-run", stack);
         // half end during the outage (their SUCCEED must wait for the database), half after it
         for (int n = 0; n < EXECUTIONS; n++) {
-            ledger.submit(ledger.key(n), n % 2 == 0 ? 8 : 40);
+            ledger.submit(ledger.key(n), n % 2 == 0 ? 12 : 45);
         }
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> stack.executions().statuses(ledger.ids()).values().stream().allMatch("RUNNING"::equals));
+        ledger.awaitAllRunning();
 
         stack.database().kill();
         ledger.fault("MariaDB SIGKILL for " + OUTAGE.toSeconds() + "s with " + EXECUTIONS + " executions RUNNING");

@@ -70,6 +70,13 @@ final class FaultLedger {
         return ids.get(key);
     }
 
+    /** Until every execution runs (or, a short one, already ran to its end): the moment to inject a fault. */
+    void awaitAllRunning() {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> stack.executions().statuses(ids.values()).values().stream()
+                        .allMatch(s -> "RUNNING".equals(s) || "SUCCEED".equals(s)));
+    }
+
     void awaitAllTerminal(Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> stack.executions().statuses(ids.values()).values().stream()

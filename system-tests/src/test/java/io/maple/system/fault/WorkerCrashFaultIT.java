@@ -1,7 +1,6 @@
 package io.maple.system.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.maple.system.harness.MapleRest;
 import io.maple.system.harness.MapleStack;
@@ -60,8 +59,7 @@ class WorkerCrashFaultIT {
         String doomed = ledger.key(EXECUTIONS - 1);
         long doomedId = ledger.submit(doomed, 600);
         ledger.expect(doomed, "KILLED");
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> stack.executions().statuses(ledger.ids()).values().stream().allMatch("RUNNING"::equals));
+        ledger.awaitAllRunning();
 
         stack.worker().kill();
         ledger.fault("worker SIGKILL with " + EXECUTIONS + " executions RUNNING");
