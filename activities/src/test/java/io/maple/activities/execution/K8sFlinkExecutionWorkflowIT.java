@@ -19,18 +19,14 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.maple.activities.launch.ClusterActivitiesImpl;
-import io.maple.activities.launch.EngineReportAccess;
-import io.maple.activities.launch.LaunchResult;
-import io.maple.activities.launch.LaunchSpecSource;
-import io.maple.activities.launch.LaunchTarget;
 import io.maple.activities.launch.k8s.CrdRequiredFields;
 import io.maple.activities.launch.k8s.K8sFixtures;
 import io.maple.activities.launch.k8s.K8sLauncher;
 import io.maple.activities.launch.k8s.MapleMarkers;
 import io.maple.activities.launch.k8s.RenderedResources;
 import io.maple.activities.monitor.k8s.K8sInformerLifecycle;
-import io.maple.activities.support.ForwardingLauncher;
+import io.maple.activities.support.ClusterWorkers;
+import io.maple.activities.support.FirstLaunchReplyLost;
 import io.maple.activities.support.K8sWorkflowRun;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
@@ -40,20 +36,14 @@ import io.maple.persistence.GeneratedId;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionStore;
-import io.maple.workflows.contract.TaskQueues;
-import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.StopRequest;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.worker.WorkerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,13 +86,11 @@ class K8sFlinkExecutionWorkflowIT {
     @Autowired
     ClusterMapper clusters;
     @Autowired
-    EngineReportAccess reportAccess;
+    ClusterWorkers clusterWorkers;
     @Autowired
     K8sInformerLifecycle informers;
     @Autowired
     K8sLauncher k8sLauncher;
-    @Autowired
-    LaunchSpecSource specs;
 
     K8sWorkflowRun flink;
 
@@ -227,7 +215,7 @@ class K8sFlinkExecutionWorkflowIT {
     void transitionsArriveByInformerWithoutPolling() throws Exception {
         long id = flink.submit();
         flink.awaitResource(id);
-        awaitPollWaitingForItsSecondAttempt(id);
+        flink.awaitPollWaitingForItsSecondAttempt(id);
 
         flink.operator(id, flinkStatus("RUNNING", "READY", "STABLE"));
         flink.awaitStatus(id, RUNNING);
@@ -250,11 +238,8 @@ class K8sFlinkExecutionWorkflowIT {
      */
     @Test
     void launchRetriedAfterALostReplyAdoptsTheDeployment() throws Exception {
-        FirstReplyLost lossy = new FirstReplyLost(k8sLauncher);
-        WorkerFactory worker = WorkerFactory.newInstance(harness.client());
-        worker.newWorker(TaskQueues.forCluster(ADOPT_CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(lossy), specs, store, clusters, reportAccess));
-        worker.start();
+        FirstLaunchReplyLost lossy = new FirstLaunchReplyLost(k8sLauncher);
+        WorkerFactory worker = clusterWorkers.start(ADOPT_CLUSTER, lossy);
         try {
             K8sWorkflowRun adopt = new K8sWorkflowRun(harness, store, client, ADOPT_CLUSTER, ADOPT_NS,
                     EngineCategory.FLINK);
@@ -263,7 +248,7 @@ class K8sFlinkExecutionWorkflowIT {
             adopt.awaitStatus(id, SUCCEED);
             adopt.result(id);
 
-            assertThat(lossy.launches.get()).isEqualTo(2);
+            assertThat(lossy.launches()).isEqualTo(2);
             assertThat(adopt.resourcesLabelled(id)).hasSize(1);
             assertThat(harness.workflow(id).state().launchAttempts()).isEqualTo(1);
             List<HistoryEvent> history = adopt.history(id);
@@ -273,46 +258,6 @@ class K8sFlinkExecutionWorkflowIT {
         } finally {
             worker.shutdownNow();
         }
-    }
-
-    /** The real K8s launcher whose first reply never reaches the workflow. */
-    static final class FirstReplyLost extends ForwardingLauncher {
-        final AtomicInteger launches = new AtomicInteger();
-
-        FirstReplyLost(K8sLauncher real) {
-            super(real);
-        }
-
-        @Override
-        public LaunchResult launch(LaunchTarget target) {
-            LaunchResult result = real.launch(target);
-            if (launches.incrementAndGet() == 1) {
-                throw new IllegalStateException("reply lost after creating " + result.appId());
-            }
-            return result;
-        }
-    }
-
-    /** Waits until the poll's first attempt found no change and the next one is an hour away. */
-    private void awaitPollWaitingForItsSecondAttempt(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + K8sWorkflowRun.WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (pendingActivities(id).stream().anyMatch(a -> a.getActivityType().getName().equals("AwaitChange")
-                    && a.getAttempt() >= 2)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the fallback poll of execution " + id + " never failed its first attempt: "
-                + pendingActivities(id));
-    }
-
-    private List<PendingActivityInfo> pendingActivities(long id) {
-        var service = harness.client().getWorkflowServiceStubs().blockingStub();
-        return service.describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(harness.client().getOptions().getNamespace())
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(WorkflowIds.forExecution(id)))
-                .build()).getPendingActivitiesList();
     }
 
     private static List<String> completedResults(List<HistoryEvent> history) {

@@ -15,9 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.admission.AdmissionActivitiesImpl;
 import io.maple.activities.config.WorkflowProperties;
-import io.maple.activities.launch.ClusterActivitiesImpl;
-import io.maple.activities.launch.EngineReportAccess;
-import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.k8s.K8sClients;
 import io.maple.activities.launch.k8s.K8sLauncher;
 import io.maple.activities.launch.k8s.K8sMockCluster;
@@ -25,6 +22,7 @@ import io.maple.activities.monitor.k8s.K8sInformerLifecycle;
 import io.maple.activities.monitor.k8s.K8sMonitorProperties;
 import io.maple.activities.monitor.k8s.TemporalObservationSender;
 import io.maple.activities.persistence.ExecutionActivitiesImpl;
+import io.maple.activities.support.ClusterWorkers;
 import io.maple.activities.support.K8sWorkflowRun;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
@@ -97,13 +95,11 @@ class K8sWorkerRestartIT {
     @Autowired
     ClusterMapper clusters;
     @Autowired
-    EngineReportAccess reportAccess;
+    ClusterWorkers clusterWorkers;
     @Autowired
     ObjectProvider<ClusterMapper> clusterProvider;
     @Autowired
     ObjectMapper json;
-    @Autowired
-    LaunchSpecSource specs;
     @Autowired
     AdmissionActivitiesImpl admission;
     @Autowired
@@ -143,7 +139,7 @@ class K8sWorkerRestartIT {
             executions.registerActivitiesImplementations(
                     new ExecutionActivitiesImpl(store, clusters, json, settings, Clock.systemUTC()), admission, webhooks);
             factory.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(
-                    new ClusterActivitiesImpl(List.of(new K8sLauncher(clients)), specs, store, clusters, reportAccess));
+                    clusterWorkers.activities(new K8sLauncher(clients)));
             factory.start();
             informers = new K8sInformerLifecycle(clusterProvider, clients, new TemporalObservationSender(harness.client()),
                     new K8sMonitorProperties(informing, Duration.ofMinutes(5), Duration.ZERO));
@@ -178,6 +174,7 @@ class K8sWorkerRestartIT {
         // the fallback check next asks in an hour: only the new informers can explain the catch-up
         try (MapleWorker first = new MapleWorker(Duration.ofHours(1), true)) {
             id = runningUnder(first);
+            spark.awaitPollWaitingForItsSecondAttempt(id);
         }
         spark.operator(id, sparkStatus("COMPLETED", null));
         assertThat(harness.status(id)).as("nobody watches").isEqualTo(RUNNING);

@@ -2,28 +2,23 @@ package io.maple.activities.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maple.activities.launch.ClusterActivitiesImpl;
 import io.maple.activities.launch.ClusterLauncher;
-import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.LaunchResult;
-import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.LaunchTarget;
 import io.maple.activities.launch.local.LocalLauncher;
+import io.maple.activities.support.ClusterWorkers;
 import io.maple.activities.support.ForwardingLauncher;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ExecutionStatus;
-import io.maple.persistence.TestDatabase;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.execution.ExecutionStore;
-import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,13 +45,11 @@ class WorkerCrashIT {
     @Autowired
     LocalLauncher localLauncher;
     @Autowired
-    LaunchSpecSource specs;
-    @Autowired
     ExecutionStore store;
     @Autowired
     ClusterMapper clusters;
     @Autowired
-    EngineReportAccess reportAccess;
+    ClusterWorkers clusterWorkers;
 
     /** The real LOCAL launcher, then a hang that ignores interrupts: the worker "dies" with the launch unreported. */
     static final class DiesAfterLaunch extends ForwardingLauncher {
@@ -81,11 +74,7 @@ class WorkerCrashIT {
     }
 
     private WorkerFactory clusterWorker(ClusterLauncher launcher) {
-        WorkerFactory factory = WorkerFactory.newInstance(harness.client());
-        factory.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(launcher), specs, store, clusters, reportAccess));
-        factory.start();
-        return factory;
+        return clusterWorkers.start(CLUSTER, launcher);
     }
 
     @Test

@@ -11,13 +11,6 @@ import static io.maple.domain.ExecutionStatus.SUCCEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.maple.activities.launch.AppRef;
-import io.maple.activities.launch.ClusterActivitiesImpl;
-import io.maple.activities.launch.EngineReportAccess;
-import io.maple.activities.launch.ClusterLauncher;
-import io.maple.activities.launch.LaunchResult;
-import io.maple.activities.launch.LaunchSpecSource;
-import io.maple.activities.launch.LaunchTarget;
 import io.maple.activities.launch.yarn.MiniYarn;
 import io.maple.activities.launch.yarn.YarnApp;
 import io.maple.activities.launch.yarn.YarnClientApplicationsSource;
@@ -25,6 +18,8 @@ import io.maple.activities.launch.yarn.YarnClients;
 import io.maple.activities.launch.yarn.YarnLauncher;
 import io.maple.activities.launch.yarn.YarnTags;
 import io.maple.activities.monitor.yarn.YarnPollers;
+import io.maple.activities.support.ClusterWorkers;
+import io.maple.activities.support.FirstLaunchReplyLost;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ClusterCategory;
@@ -35,8 +30,6 @@ import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
-import io.maple.workflows.contract.ClusterObservation;
-import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.maple.workflows.execution.StopRequest;
@@ -50,7 +43,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -96,7 +88,7 @@ class YarnExecutionWorkflowIT {
     @Autowired
     ClusterMapper clusters;
     @Autowired
-    EngineReportAccess reportAccess;
+    ClusterWorkers clusterWorkers;
     @Autowired
     YarnClients yarn;
     @Autowired
@@ -105,8 +97,6 @@ class YarnExecutionWorkflowIT {
     YarnLauncher launcher;
     @Autowired
     DataSource dataSource;
-    @Autowired
-    LaunchSpecSource specs;
 
     @BeforeEach
     void start() {
@@ -215,43 +205,6 @@ class YarnExecutionWorkflowIT {
         assertThat(store.extInfo(id).execInfo()).contains("\"lastClusterStatus\":\"START_FAILED\"");
     }
 
-    /**
-     * The real YARN launcher, whose first attempt dies right after the script submitted (as a worker
-     * that crashes or loses Temporal then would): the launch is never reported, the activity is retried.
-     */
-    static final class DiesOnceAfterSubmitting implements ClusterLauncher {
-        private final YarnLauncher real;
-        private final AtomicInteger calls = new AtomicInteger();
-
-        DiesOnceAfterSubmitting(YarnLauncher real) {
-            this.real = real;
-        }
-
-        @Override
-        public ClusterCategory category() {
-            return ClusterCategory.YARN;
-        }
-
-        @Override
-        public LaunchResult launch(LaunchTarget target) {
-            LaunchResult result = real.launch(target);
-            if (calls.incrementAndGet() == 1) {
-                throw new IllegalStateException("launcher died after submitting " + result.appId());
-            }
-            return result;
-        }
-
-        @Override
-        public ClusterObservation observe(AppRef ref) {
-            return real.observe(ref);
-        }
-
-        @Override
-        public ClusterObservation kill(AppRef ref) {
-            return real.kill(ref);
-        }
-    }
-
     @Test
     void aLaunchThatDiedAfterSubmittingIsAdoptedOnRetryWithExactlyOneApplication() throws Exception {
         if (clusters.findClusterByName(CRASH_CLUSTER) == null) {
@@ -259,10 +212,7 @@ class YarnExecutionWorkflowIT {
             clusters.insertCluster(new ClusterRecord(null, CRASH_CLUSTER, ClusterCategory.YARN,
                     MiniYarn.clusterConfigJson(), "same MiniYARN, own task queue", now, now), new GeneratedId());
         }
-        WorkerFactory worker = WorkerFactory.newInstance(harness.client());
-        worker.newWorker(TaskQueues.forCluster(CRASH_CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(new DiesOnceAfterSubmitting(launcher)), specs, store, clusters, reportAccess));
-        worker.start();
+        WorkerFactory worker = clusterWorkers.start(CRASH_CLUSTER, new FirstLaunchReplyLost(launcher));
         try {
             long id = harness.create(CRASH_CLUSTER, "default", 1,
                     Map.of("yarnApp", Map.of("mode", "succeed", "millis", 3000)), null);

@@ -15,14 +15,12 @@ import static org.apache.hadoop.yarn.api.records.FinalApplicationStatus.UNDEFINE
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maple.activities.launch.AppRef;
-import io.maple.activities.launch.ClusterActivitiesImpl;
-import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.ClusterLauncher;
 import io.maple.activities.launch.LaunchResult;
-import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.LaunchTarget;
 import io.maple.activities.launch.yarn.YarnApp;
 import io.maple.activities.launch.yarn.YarnStateMapping;
+import io.maple.activities.support.ClusterWorkers;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ClusterCategory;
@@ -34,7 +32,6 @@ import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
 import io.maple.workflows.contract.ClusterObservation;
 import io.maple.workflows.contract.ClusterPhase;
-import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.execution.StopRequest;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
@@ -85,9 +82,7 @@ class YarnStatusTableIT {
     @Autowired
     ClusterMapper clusters;
     @Autowired
-    EngineReportAccess reportAccess;
-    @Autowired
-    LaunchSpecSource specs;
+    ClusterWorkers clusterWorkers;
 
     /** What happens after the scripted reports: nothing, Maple kills it, or Maple cancels it. */
     enum Then { NOTHING, KILL, CANCEL }
@@ -236,10 +231,7 @@ class YarnStatusTableIT {
                     "{\"rmAddresses\": [\"127.0.0.1:8032\"]}", "scripted RM", now, now), new GeneratedId());
         }
         ScriptedYarn yarn = new ScriptedYarn();
-        WorkerFactory worker = WorkerFactory.newInstance(harness.client());
-        worker.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(
-                new ClusterActivitiesImpl(List.of(yarn), specs, store, clusters, reportAccess));
-        worker.start();
+        WorkerFactory worker = clusterWorkers.start(CLUSTER, yarn);
         try {
             List<Row> rows = table();
             List<Long> ids = new ArrayList<>();

@@ -14,6 +14,9 @@ import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.ExecutionOutcome;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -115,6 +118,31 @@ public final class K8sWorkflowRun {
     public String reason(long id, ExecutionStatus status) {
         return store.history(id).stream().filter(h -> h.toStatus() == status).findFirst()
                 .map(StatusHistoryRecord::reason).orElse(null);
+    }
+
+    /**
+     * Waits until the fallback poll's first attempt found no change and its next attempt is the
+     * poll period away: from then on, only an informer signal can explain a quick transition.
+     */
+    public void awaitPollWaitingForItsSecondAttempt(long id) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (pendingActivities(id).stream().anyMatch(a -> a.getActivityType().getName().equals("AwaitChange")
+                    && a.getAttempt() >= 2)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the fallback poll of execution " + id + " never failed its first attempt: "
+                + pendingActivities(id));
+    }
+
+    private List<PendingActivityInfo> pendingActivities(long id) {
+        var service = harness.client().getWorkflowServiceStubs().blockingStub();
+        return service.describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(harness.client().getOptions().getNamespace())
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(WorkflowIds.forExecution(id)))
+                .build()).getPendingActivitiesList();
     }
 
     public List<HistoryEvent> history(long id) {
