@@ -142,8 +142,10 @@ say "webhook execution $hook_id: receiver got every transition ($got), signed"
 stop_dev
 DEV_PID=""
 sleep 1
-if pgrep -f "io.temporal.testserver.TestServer|maple-api-.*\.jar|maple-worker-.*\.jar" > /dev/null; then
-  pgrep -af "io.temporal.testserver.TestServer|maple-api-.*\.jar|maple-worker-.*\.jar" || true
+# only what this checkout's run command started: other checkouts on the machine may run Maple too
+LEFT_PATTERN="io\.temporal\.testserver\.TestServer ${MAPLE_TEMPORAL_PORT:-7233}( |\$)|$PWD/(api|worker)/target/maple-"
+if pgrep -f "$LEFT_PATTERN" > /dev/null; then
+  pgrep -af "$LEFT_PATTERN" || true
   fail "processes left after Ctrl-C"
 fi
 say "everything stopped"
