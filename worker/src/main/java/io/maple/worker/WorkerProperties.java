@@ -1,6 +1,7 @@
 package io.maple.worker;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,10 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registerSearchAttributes register Maple's search attributes with the server at start
  * @param stickyExecution   keep workflows cached on the worker that ran them last; false for Temporal's
  *                          Java test server, which never reroutes a dead worker's sticky tasks
+ * @param servedClusters    the clusters whose launch queues this worker serves; empty (default) = every
+ *                          cluster in {@code maple_cluster}, as it is registered
+ * @param clusterRefresh    how often the served launch queues follow {@code maple_cluster}
  */
 @ConfigurationProperties("maple.worker")
 public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
                                @DefaultValue("5s") Duration reconcileAge,
                                @DefaultValue("true") boolean registerSearchAttributes,
-                               @DefaultValue("true") boolean stickyExecution) {
+                               @DefaultValue("true") boolean stickyExecution,
+                               List<String> servedClusters,
+                               @DefaultValue("10s") Duration clusterRefresh) {
 }

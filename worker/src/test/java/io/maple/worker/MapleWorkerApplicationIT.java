@@ -33,12 +33,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The worker app as deployed (explicit workers, in-process Temporal test server): health and
  * metrics answer, and an execution whose workflow start was lost is found by the reconciler and
- * runs to SUCCEED on the LOCAL launcher.
+ * runs to SUCCEED on the LOCAL launcher, on a cluster registered after the worker started (no
+ * worker is configured for its launch queue: the worker serves it as it appears in the table).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.temporal.test-server.enabled=true",
     "maple.worker.reconcile-interval=500ms",
     "maple.worker.reconcile-age=1s",
+    "maple.worker.cluster-refresh=500ms",
     "maple.workflow.local-poll-interval=500ms"})
 class MapleWorkerApplicationIT {
 
