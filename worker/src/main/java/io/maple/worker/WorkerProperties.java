@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconcileInterval how often CREATED rows are checked for a missing workflow
  * @param reconcileAge      a CREATED row younger than this is left to the API that is starting it
  * @param registerSearchAttributes register Maple's search attributes with the server at start
+ * @param stickyExecution   keep workflows cached on the worker that ran them last; false for Temporal's
+ *                          Java test server, which never reroutes a dead worker's sticky tasks
  */
 @ConfigurationProperties("maple.worker")
 public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
                                @DefaultValue("5s") Duration reconcileAge,
-                               @DefaultValue("true") boolean registerSearchAttributes) {
+                               @DefaultValue("true") boolean registerSearchAttributes,
+                               @DefaultValue("true") boolean stickyExecution) {
 }

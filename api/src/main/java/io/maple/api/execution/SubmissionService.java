@@ -2,6 +2,7 @@ package io.maple.api.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maple.api.config.FaultProperties;
 import io.maple.api.web.BadRequestException;
 import io.maple.api.web.ExecutionMdcFilter;
 import io.maple.api.workflow.ExecutionWorkflows;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Service;
 public class SubmissionService {
 
     static final String SOURCE = "api";
+    /** The exit status of a JVM killed by SIGKILL, which is what the fault point imitates. */
+    private static final int HALT_STATUS = 137;
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
 
     private final ExecutionStore store;
@@ -38,15 +41,18 @@ public class SubmissionService {
     private final ExecutionWorkflows workflows;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final FaultProperties faults;
 
     public SubmissionService(ExecutionStore store, ClusterMapper clusters, EngineCatalog catalog,
-                             ExecutionWorkflows workflows, ObjectMapper json, MeterRegistry meters) {
+                             ExecutionWorkflows workflows, ObjectMapper json, MeterRegistry meters,
+                             FaultProperties faults) {
         this.store = store;
         this.clusters = clusters;
         this.catalog = catalog;
         this.workflows = workflows;
         this.json = json;
         this.meters = meters;
+        this.faults = faults;
     }
 
     public SubmissionResult submit(SubmitExecutionRequest request) {
@@ -101,6 +107,10 @@ public class SubmissionService {
                 created.uniqueId(), created.cluster(), created.clusterQueue(),
                 created.engineCategory().wireName(), created.engineVersion());
 
+        if (faults.haltsAfterInsert(created.uniqueId())) {
+            log.error("maple.api.faults.halt-after-insert-prefix matches: halting before the workflow start");
+            Runtime.getRuntime().halt(HALT_STATUS);
+        }
         // The row is committed in CREATED; a crash or a Temporal outage before the start is repaired by
         // the worker's reconciler, which starts workflows for old CREATED rows (the workflow id keeps it single).
         try {
