@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class K8sRestIT {
 
-    private static final String CLUSTER = "mock-k8s";
+    private static final String CLUSTER = EndToEnd.K8S_CLUSTER;
     private static final String NAMESPACE = "jobs";
     private static final Duration WAIT = Duration.ofMinutes(2);
 

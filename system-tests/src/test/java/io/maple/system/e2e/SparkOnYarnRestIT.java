@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(MiniYarn.class)
 class SparkOnYarnRestIT {
 
-    private static final String CLUSTER = "mini-yarn";
+    private static final String CLUSTER = EndToEnd.YARN_CLUSTER;
     // a Spark job in cluster mode takes 15-20 s on an idle 2-core machine, minutes on a loaded one
     private static final Duration WAIT = Duration.ofMinutes(6);
 
