@@ -64,14 +64,20 @@ final class EndToEnd {
 
     /** A Spark submission as a REST caller writes it. */
     static Map<String, Object> sparkSubmission(String uniqueId, String cluster, String queue, Map<String, Object> job) {
+        return submission(uniqueId, cluster, queue, "spark", MapleStack.SPARK_VERSION, job);
+    }
+
+    /** A submission as a REST caller writes it. */
+    static Map<String, Object> submission(String uniqueId, String cluster, String queue, String engine,
+                                          String version, Map<String, Object> job) {
         Map<String, Object> submission = new LinkedHashMap<>();
         submission.put("uniqueId", uniqueId);
         submission.put("execName", uniqueId.replace('-', '_'));
         submission.put("fromApp", "system-tests");
         submission.put("cluster", cluster);
         submission.put("clusterQueue", queue);
-        submission.put("engineCategory", "spark");
-        submission.put("engineVersion", MapleStack.SPARK_VERSION);
+        submission.put("engineCategory", engine);
+        submission.put("engineVersion", version);
         submission.put("priority", 1);
         submission.put("group", "maple");
         submission.put("user", "system-tests");

@@ -42,9 +42,11 @@ class K8sRestIT {
         var rest = maple.stack().rest();
         rest.createIfAbsent("/api/v1/admin/clusters",
                 new ObjectMapper().readValue(k8s.registration(CLUSTER, NAMESPACE), Map.class));
-        rest.createIfAbsent("/api/v1/admin/clusters/" + CLUSTER + "/engines", Map.of("engineCategory", "spark",
-                "engineVersion", MapleStack.SPARK_VERSION,
-                "extInfo", Map.of("envs", Map.of(), "forbiddenConfs", List.of())));
+        for (var engine : Map.of("spark", MapleStack.SPARK_VERSION, "flink", MapleStack.FLINK_VERSION).entrySet()) {
+            rest.createIfAbsent("/api/v1/admin/clusters/" + CLUSTER + "/engines", Map.of("engineCategory",
+                    engine.getKey(), "engineVersion", engine.getValue(),
+                    "extInfo", Map.of("envs", Map.of(), "forbiddenConfs", List.of())));
+        }
     }
 
     @AfterAll
@@ -95,6 +97,26 @@ class K8sRestIT {
         assertThat(stack.executions().history(id)).containsExactly("CREATED", "ACCEPTED", "STARTING", "RUNNING",
                 "SUCCEED");
         assertThat(EndToEnd.execInfo(stack, id).path("lastClusterStatus").asText()).isNotBlank();
+    }
+
+    @Test
+    void aFlinkDeploymentTheOperatorFinishesEndsSucceed() throws Exception {
+        MapleStack stack = maple.stack();
+        long id = stack.rest().submit(EndToEnd.submission("k8s-flink-1", CLUSTER, NAMESPACE, "flink",
+                MapleStack.FLINK_VERSION, Map.of("runType", "jar", "jobConf",
+                        Map.of("mainFile", "local:///opt/flink/examples/streaming/StateMachineExample.jar"))));
+        GenericKubernetesResource deployment = await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> k8s.resource(MapleResourceKind.FLINK_DEPLOYMENT, NAMESPACE, id), r -> r != null);
+        assertThat(deployment.getMetadata().getLabels()).containsEntry(MapleMarkers.ID_LABEL, Long.toString(id));
+
+        k8s.operator(MapleResourceKind.FLINK_DEPLOYMENT, NAMESPACE, id, K8sFixtures.flinkStatus("RUNNING", "READY", "STABLE"));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> "RUNNING".equals(stack.rest().execution(id).get("status").asText()));
+        k8s.operator(MapleResourceKind.FLINK_DEPLOYMENT, NAMESPACE, id, K8sFixtures.flinkStatus("FINISHED", "READY", "STABLE"));
+
+        awaitTerminal(stack, id);
+        assertThat(stack.executions().status(id)).as("final status in MySQL").isEqualTo("SUCCEED");
+        assertThat(stack.executions().history(id)).endsWith("RUNNING", "SUCCEED");
     }
 
     private static long submit(MapleStack stack, String uniqueId) {
