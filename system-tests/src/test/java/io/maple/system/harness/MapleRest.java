@@ -41,6 +41,10 @@ public final class MapleRest {
         return send(request(path, timeout).POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path, Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
     public Response get(String path) {
         return send(request(path, Duration.ofSeconds(30)).GET().build());
     }
