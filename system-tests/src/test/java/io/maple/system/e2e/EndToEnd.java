@@ -27,39 +27,16 @@ final class EndToEnd {
      * The LOCAL stack, with a 1 s YARN poll and K8S clusters picked up within 2 s of their registration,
      * and the worker polling the launch queues of the YARN and K8S clusters these classes register.
      */
-    static final StackSettings SETTINGS = withClusterWorkers(StackSettings.local()
+    /** The worker serves the clusters' launch queues as the tests register them (cluster-refresh). */
+    static final StackSettings SETTINGS = StackSettings.local()
             .withWorker("maple.yarn.poll-interval", "1s")
             // spark-submit on a loaded host takes long before its app exists: no NOT_FOUND meanwhile
             .withWorker("maple.yarn.not-found-grace", "3m")
-            .withWorker("maple.k8s.informers.cluster-refresh", "2s"),
-            "local", YARN_CLUSTER, K8S_CLUSTER);
+            .withWorker("maple.k8s.informers.cluster-refresh", "2s");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EndToEnd() {
-    }
-
-    /**
-     * The worker's Temporal workers as its application.yml declares them, plus one launch queue per
-     * cluster: the list is explicit (no discovery), and a list property set here replaces the whole list.
-     */
-    private static StackSettings withClusterWorkers(StackSettings settings, String... clusters) {
-        String executions = "spring.temporal.workers[0].";
-        StackSettings result = settings.withWorker(executions + "name", "executions")
-                .withWorker(executions + "task-queue", "maple-executions")
-                .withWorker(executions + "workflow-classes[0]", "io.maple.workflows.execution.EngineExecutionWorkflowImpl")
-                .withWorker(executions + "workflow-classes[1]", "io.maple.workflows.admission.QueueAdmissionWorkflowImpl")
-                .withWorker(executions + "workflow-classes[2]", "io.maple.workflows.webhook.WebhookDeliveryWorkflowImpl")
-                .withWorker(executions + "activity-beans[0]", "executionActivitiesImpl")
-                .withWorker(executions + "activity-beans[1]", "admissionActivitiesImpl")
-                .withWorker(executions + "activity-beans[2]", "webhookActivitiesImpl");
-        for (int i = 0; i < clusters.length; i++) {
-            String worker = "spring.temporal.workers[" + (i + 1) + "].";
-            result = result.withWorker(worker + "name", "cluster-" + clusters[i])
-                    .withWorker(worker + "task-queue", "maple-cluster-" + clusters[i])
-                    .withWorker(worker + "activity-beans[0]", "clusterActivitiesImpl");
-        }
-        return result;
     }
 
     /** A Spark submission as a REST caller writes it. */

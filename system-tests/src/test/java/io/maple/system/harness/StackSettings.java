@@ -26,6 +26,7 @@ public record StackSettings(Map<String, String> workerProperties, Map<String, St
         return new StackSettings(Map.of(
                 "maple.worker.sticky-execution", "false",
                 "maple.worker.reconcile-interval", "2s",
+                "maple.worker.cluster-refresh", "2s",
                 "maple.worker.reconcile-age", "2s",
                 "maple.workflow.local-poll-interval", "2s"),
                 Map.of("maple.api.faults.halt-after-insert-prefix", HALT_AFTER_INSERT));
