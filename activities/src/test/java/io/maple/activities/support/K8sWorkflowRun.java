@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Executions of one engine on one K8S cluster and namespace, run by the real workflow against
@@ -106,8 +108,15 @@ public final class K8sWorkflowRun {
         harness.awaitStatus(id, wanted, WAIT);
     }
 
+    /** The workflow's result; a workflow that does not end within {@link #WAIT} fails the test rather than hanging it. */
     public ExecutionOutcome result(long id) {
-        return WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
+        try {
+            return WorkflowStub.fromTyped(harness.workflow(id)).getResult(WAIT.toSeconds(), TimeUnit.SECONDS,
+                    ExecutionOutcome.class);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the workflow of execution " + id + " did not end within " + WAIT
+                    + " (status in MySQL: " + store.require(id).status() + ")", e);
+        }
     }
 
     /** The statuses the execution went through, from MySQL's history table. */
