@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param servedClusters    the clusters whose launch queues this worker serves; empty (default) = every
  *                          cluster in {@code maple_cluster}, as it is registered
  * @param clusterRefresh    how often the served launch queues follow {@code maple_cluster}
+ * @param serveClusterQueues false when the launch queues are served by explicitly configured workers
+ *                          only (the benchmarks put a simulated cluster there)
  */
 @ConfigurationProperties("maple.worker")
 public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
@@ -23,5 +25,6 @@ public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
                                @DefaultValue("true") boolean registerSearchAttributes,
                                @DefaultValue("true") boolean stickyExecution,
                                List<String> servedClusters,
-                               @DefaultValue("10s") Duration clusterRefresh) {
+                               @DefaultValue("10s") Duration clusterRefresh,
+                               @DefaultValue("true") boolean serveClusterQueues) {
 }

@@ -87,6 +87,8 @@ public final class MapleStack implements AutoCloseable {
                 w + "[2].activity-beans[0]=bareDispatchActivities",
                 // the bench cluster is YARN-shaped but has no RM: the instant cluster stands in for it
                 "--maple.yarn.poller-enabled=false",
+                // only the instant cluster serves the bench cluster's launch queue
+                "--maple.worker.serve-cluster-queues=false",
                 // baselines leave CREATED rows without an execution workflow on purpose: the reconciler must not start one
                 "--maple.worker.reconcile-age=3650d",
                 "--maple.webhooks.allowed-internal-hosts[0]=127.0.0.1"));

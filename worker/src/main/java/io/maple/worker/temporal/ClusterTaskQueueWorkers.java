@@ -1,9 +1,9 @@
 package io.maple.worker.temporal;
 
+import io.maple.activities.launch.ClusterActivitiesImpl;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.worker.WorkerProperties;
-import io.maple.workflows.contract.ClusterActivities;
 import io.maple.workflows.contract.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
@@ -35,13 +35,13 @@ class ClusterTaskQueueWorkers implements SmartLifecycle {
 
     private final WorkflowClient client;
     private final ClusterMapper clusters;
-    private final ClusterActivities clusterActivities;
+    private final ClusterActivitiesImpl clusterActivities;
     private final WorkerProperties properties;
     private final Map<String, WorkerFactory> serving = new LinkedHashMap<>();
     private ScheduledExecutorService refresher;
     private volatile boolean running;
 
-    ClusterTaskQueueWorkers(WorkflowClient client, ClusterMapper clusters, ClusterActivities clusterActivities,
+    ClusterTaskQueueWorkers(WorkflowClient client, ClusterMapper clusters, ClusterActivitiesImpl clusterActivities,
                             WorkerProperties properties) {
         this.client = client;
         this.clusters = clusters;
@@ -52,6 +52,9 @@ class ClusterTaskQueueWorkers implements SmartLifecycle {
     /** Started with the starter's own workers (on ready), not before: runners must not wait on Temporal. */
     @EventListener(ApplicationReadyEvent.class)
     public void onReady() {
+        if (!properties.serveClusterQueues()) {
+            return;
+        }
         if (properties.clusterRefresh().isZero()) {
             refreshQuietly();
             return;

@@ -28,7 +28,7 @@ class StickyExecutionCustomizerTest {
 
     private static WorkerOptions customized(boolean sticky) {
         var customizer = new StickyExecutionCustomizer(
-                new WorkerProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), true, sticky, java.util.List.of(), Duration.ofSeconds(10)));
+                new WorkerProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), true, sticky, java.util.List.of(), Duration.ofSeconds(10), true));
         return customizer.customize(WorkerOptions.newBuilder(), "executions", "maple-executions")
                 .validateAndBuildWithDefaults();
     }
