@@ -85,7 +85,7 @@ class SparkOnYarnIT {
 
     @BeforeEach
     void start() {
-        TestDatabase.startExecutionIdsAt(dataSource, 500_000L);
+        TestDatabase.startExecutionIdsAt(dataSource, 600_000L);
         SparkOnYarnSetup setup = SparkOnYarnSetup.forMiniYarn(stagingDir);
         harness.start(List.of(setup.register(clusters, CLUSTER)));
     }
