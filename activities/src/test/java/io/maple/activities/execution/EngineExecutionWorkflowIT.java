@@ -21,6 +21,7 @@ import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.TestDatabase;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
+import io.maple.workflows.admission.QueueAdmissionWorkflow;
 import io.maple.workflows.contract.ErrorTypes;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.ExecutionOutcome;
@@ -144,6 +145,8 @@ class EngineExecutionWorkflowIT {
         harness.recordHistory(queued, "execution-cancel-queued");
         Files.createFile(go);
         assertThat(result(holder).status()).isEqualTo(SUCCEED);
+        // requests, a grant, a withdrawal and releases on one queue
+        harness.recordHistory(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, "single"), "admission-queue");
     }
 
     @Test

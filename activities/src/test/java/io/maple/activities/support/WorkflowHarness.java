@@ -157,6 +157,11 @@ public class WorkflowHarness {
      * workflows module's replay test reads it (committed, replayed on every build).
      */
     public void recordHistory(long id, String name) {
+        recordHistory(WorkflowIds.forExecution(id), name);
+    }
+
+    /** The same for any workflow (the queue's admission workflow), as far as it has run. */
+    public void recordHistory(String workflowId, String name) {
         if (!Boolean.getBoolean("maple.record.histories")) {
             return;
         }
@@ -164,7 +169,7 @@ public class WorkflowHarness {
             Path dir = Path.of("../workflows/src/test/resources/histories");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(name + ".json"),
-                    env.getWorkflowClient().fetchHistory(WorkflowIds.forExecution(id)).toJson(true));
+                    env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

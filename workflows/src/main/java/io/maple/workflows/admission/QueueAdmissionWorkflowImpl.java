@@ -33,6 +33,12 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     private static final Logger log = Workflow.getLogger(QueueAdmissionWorkflowImpl.class);
     /** How often held slots are checked against their workflows, and the limit re-read. */
     private static final Duration CHECK_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * Version 1: grant signals are not waited for (a failed delivery frees its slot when it fails),
+     * and the liveness check runs on one timer a minute instead of a timer started and cancelled on
+     * every wake-up, which a busy queue reset forever.
+     */
+    static final String STEADY_CHECK = "steady-check";
     private static final Comparator<Waiter> ORDER =
             Comparator.comparingInt(Waiter::priority).thenComparingLong(Waiter::sequence);
 
@@ -54,6 +60,9 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     private final Set<Long> holders = new LinkedHashSet<>();
     private final List<Long> grantOrder = new ArrayList<>();
     private boolean changed;
+    private boolean steady;
+    private Promise<Void> checkTimer;
+    private int grantsInFlight;
 
     @Override
     public void run(AdmissionState state) {
@@ -71,21 +80,46 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         }
         holders.addAll(state.holders());
         grantOrder.addAll(state.grantOrder());
+        steady = Workflow.getVersion(STEADY_CHECK, Workflow.DEFAULT_VERSION, 1) >= 1;
         limit = activities.limitFor(cluster, clusterQueue);
         while (true) {
             // reset before granting: signals that arrive while grants are in flight wake the next round
             changed = false;
             grant();
-            if (Workflow.getInfo().isContinueAsNewSuggested() && Workflow.isEveryHandlerFinished()) {
+            if (Workflow.getInfo().isContinueAsNewSuggested() && Workflow.isEveryHandlerFinished()
+                    && grantsInFlight == 0) {
                 Workflow.continueAsNew(snapshot());
             }
-            if (holders.isEmpty()) {
+            if (steady) {
+                awaitChangeOrCheck();
+            } else if (holders.isEmpty()) {
                 Workflow.await(() -> changed);
             } else if (!Workflow.await(CHECK_INTERVAL, () -> changed)) {
-                reclaimVanished();
-                limit = activities.limitFor(cluster, clusterQueue);
+                check();
             }
         }
+    }
+
+    /** Wakes on a change; the liveness check's timer keeps running across wake-ups while slots are held. */
+    private void awaitChangeOrCheck() {
+        if (holders.isEmpty()) {
+            Workflow.await(() -> changed);
+            return;
+        }
+        if (checkTimer == null) {
+            checkTimer = Workflow.newTimer(CHECK_INTERVAL);
+        }
+        Promise<Void> timer = checkTimer;
+        Workflow.await(() -> changed || timer.isCompleted());
+        if (timer.isCompleted()) {
+            checkTimer = null;
+            check();
+        }
+    }
+
+    private void check() {
+        reclaimVanished();
+        limit = activities.limitFor(cluster, clusterQueue);
     }
 
     /** Grants every free slot at once; the grant signals go out in parallel, not one round trip each. */
@@ -106,16 +140,34 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
             sent.add(Async.procedure(execution::slotGranted,
                     new SlotGrant(Workflow.getInfo().getWorkflowId(), next.sequence())));
         }
+        if (steady) {
+            for (int i = 0; i < sent.size(); i++) {
+                long id = granted.get(i).executionId();
+                grantsInFlight++;
+                sent.get(i).handle((ignored, failure) -> {
+                    grantsInFlight--;
+                    if (failure != null) {
+                        notDelivered(id, failure);
+                    }
+                    return null;
+                });
+            }
+            return;
+        }
         for (int i = 0; i < sent.size(); i++) {
             try {
                 sent.get(i).get();
             } catch (SignalExternalWorkflowException e) {
-                // the execution's workflow is gone: its slot goes to the next one on the next round
-                holders.remove(granted.get(i).executionId());
-                changed = true;
-                log.info("slot for execution {} not delivered: {}", granted.get(i).executionId(), e.getMessage());
+                notDelivered(granted.get(i).executionId(), e);
             }
         }
+    }
+
+    /** The execution's workflow is gone: its slot goes to the next one on the next round. */
+    private void notDelivered(long executionId, RuntimeException failure) {
+        holders.remove(executionId);
+        changed = true;
+        log.info("slot for execution {} not delivered: {}", executionId, failure.getMessage());
     }
 
     private void reclaimVanished() {

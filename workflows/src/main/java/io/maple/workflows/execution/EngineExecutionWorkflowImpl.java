@@ -33,6 +33,7 @@ import io.maple.workflows.contract.TransitionRequest;
 import io.maple.workflows.contract.TransitionResult;
 import io.maple.workflows.webhook.WebhookNotifier;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -66,25 +67,27 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
      */
     static final String CANCEL_IS_NOT_KILL = "cancel-is-not-kill";
 
-    private final ExecutionActivities store = Workflow.newActivityStub(ExecutionActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.EXECUTIONS)
-                    .setStartToCloseTimeout(Duration.ofSeconds(30))
-                    .setScheduleToCloseTimeout(Duration.ofHours(2))
-                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-                            .setMaximumInterval(Duration.ofMinutes(1))
-                            .setDoNotRetry(ErrorTypes.EXECUTION_NOT_FOUND.name()).build())
-                    .setSummary("persist execution status")
-                    .build());
-    private final AdmissionActivities admission = Workflow.newActivityStub(AdmissionActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.EXECUTIONS)
-                    .setStartToCloseTimeout(Duration.ofSeconds(30))
-                    .setScheduleToCloseTimeout(Duration.ofHours(2))
-                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-                            .setMaximumInterval(Duration.ofMinutes(1)).build())
-                    .setSummary("cluster queue admission")
-                    .build());
+    /**
+     * Version 1: load, status writes and the queue's request/release are local activities: a marker
+     * each instead of three events and a task-queue round trip, so a queued backlog's bookkeeping no
+     * longer stands between an admitted execution and its launch.
+     */
+    static final String LOCAL_BOOKKEEPING = "local-bookkeeping";
+
+    private static final RetryOptions BOOKKEEPING_RETRY = RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofMinutes(1))
+            .setDoNotRetry(ErrorTypes.EXECUTION_NOT_FOUND.name())
+            .build();
+    private static final LocalActivityOptions LOCAL_BOOKKEEPING_OPTIONS = LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            // a database outage is ridden out as with the remote activities it replaces
+            .setScheduleToCloseTimeout(Duration.ofHours(2))
+            .setRetryOptions(BOOKKEEPING_RETRY)
+            .build();
+
+    private ExecutionActivities store;
+    private AdmissionActivities admission;
 
     private ClusterActivities launcher;
     private ClusterActivities killer;
@@ -118,6 +121,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         // read at the start of every run: read inside the stop path, after an update-driven activity cancel
         // in the same task, its marker did not replay (TMPRL1100 "Version is already set to -1", SDK 1.39)
         cancelIsNotKill = Workflow.getVersion(CANCEL_IS_NOT_KILL, Workflow.DEFAULT_VERSION, 1) >= 1;
+        createBookkeepingStubs(Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1);
         if (input.carried() != null) {
             restore(input.carried());
         } else {
@@ -461,6 +465,27 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                 io.maple.workflows.contract.MapleSearchAttributes.GROUP.valueSet(execution.group()),
                 io.maple.workflows.contract.MapleSearchAttributes.USER.valueSet(execution.user()),
                 io.maple.workflows.contract.MapleSearchAttributes.ENGINE.valueSet(execution.engine()));
+    }
+
+    private void createBookkeepingStubs(boolean local) {
+        if (local) {
+            store = Workflow.newLocalActivityStub(ExecutionActivities.class, LOCAL_BOOKKEEPING_OPTIONS);
+            admission = Workflow.newLocalActivityStub(AdmissionActivities.class, LOCAL_BOOKKEEPING_OPTIONS);
+            return;
+        }
+        store = Workflow.newActivityStub(ExecutionActivities.class, remoteBookkeeping("persist execution status"));
+        admission = Workflow.newActivityStub(AdmissionActivities.class, remoteBookkeeping("cluster queue admission"));
+    }
+
+    /** What runs before {@link #LOCAL_BOOKKEEPING}: recorded histories schedule these on the executions queue. */
+    private static ActivityOptions remoteBookkeeping(String summary) {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.EXECUTIONS)
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setScheduleToCloseTimeout(Duration.ofHours(2))
+                .setRetryOptions(BOOKKEEPING_RETRY)
+                .setSummary(summary)
+                .build();
     }
 
     private void createClusterStubs() {

@@ -20,10 +20,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EngineExecutionWorkflowReplayTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"execution-success", "execution-kill", "execution-start-failed",
-        "execution-cancel-queued", "execution-unknown-recovered", "execution-not-found-failed",
-        // a cancel of a running job before CANCEL_ACTIVITY (it ran Kill), and after (Cancel: Flink suspends)
-        "execution-cancel-running-killed", "execution-cancel-running", "execution-cluster-canceled"})
+    @ValueSource(strings = {
+        // recorded before local-bookkeeping: load, status writes and the queue's request/release as activities
+        "before-local-bookkeeping/execution-success", "before-local-bookkeeping/execution-kill",
+        "before-local-bookkeeping/execution-start-failed", "before-local-bookkeeping/execution-cancel-queued",
+        "before-local-bookkeeping/execution-unknown-recovered", "before-local-bookkeeping/execution-not-found-failed",
+        // a cancel of a running job before cancel-is-not-kill (it ran Kill), and after (Cancel: Flink suspends)
+        "before-local-bookkeeping/execution-cancel-running-killed", "before-local-bookkeeping/execution-cancel-running",
+        "before-local-bookkeeping/execution-cluster-canceled",
+        // today's code: the same paths with local activities
+        "execution-success", "execution-kill", "execution-start-failed", "execution-cancel-queued",
+        "execution-unknown-recovered", "execution-not-found-failed", "execution-cancel-running",
+        "execution-cluster-canceled"})
     void replays(String name) throws Exception {
         String json = read("/histories/" + name + ".json");
         assertThat(json).contains("EngineExecutionWorkflow");
