@@ -9,6 +9,7 @@ import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.EngineExecutionWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -34,23 +35,18 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     /** How often held slots are checked against their workflows, and the limit re-read. */
     private static final Duration CHECK_INTERVAL = Duration.ofMinutes(1);
     /**
-     * Version 1: grant signals are not waited for (a failed delivery frees its slot when it fails),
-     * and the liveness check runs on one timer a minute instead of a timer started and cancelled on
-     * every wake-up, which a busy queue reset forever.
+     * Version 1: grant signals are not waited for (a failed delivery frees its slot when it fails);
+     * the liveness check runs on one timer a minute instead of a timer started on every wake-up,
+     * which a busy queue reset forever, and its two lookups are local activities run side by side.
      */
     static final String STEADY_CHECK = "steady-check";
     private static final Comparator<Waiter> ORDER =
             Comparator.comparingInt(Waiter::priority).thenComparingLong(Waiter::sequence);
 
-    private final AdmissionActivities activities = Workflow.newActivityStub(AdmissionActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.EXECUTIONS)
-                    .setStartToCloseTimeout(Duration.ofSeconds(30))
-                    .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-                    .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-                            .setMaximumInterval(Duration.ofSeconds(30)).build())
-                    .setSummary("admission bookkeeping")
-                    .build());
+    private static final RetryOptions RETRY = RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
+            .setMaximumInterval(Duration.ofSeconds(30)).build();
+
+    private AdmissionActivities activities;
 
     private String cluster;
     private String clusterQueue;
@@ -81,6 +77,18 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         holders.addAll(state.holders());
         grantOrder.addAll(state.grantOrder());
         steady = Workflow.getVersion(STEADY_CHECK, Workflow.DEFAULT_VERSION, 1) >= 1;
+        activities = steady
+                ? Workflow.newLocalActivityStub(AdmissionActivities.class, LocalActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofSeconds(30))
+                        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+                        .setRetryOptions(RETRY).build())
+                : Workflow.newActivityStub(AdmissionActivities.class, ActivityOptions.newBuilder()
+                        .setTaskQueue(TaskQueues.EXECUTIONS)
+                        .setStartToCloseTimeout(Duration.ofSeconds(30))
+                        .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+                        .setRetryOptions(RETRY)
+                        .setSummary("admission bookkeeping")
+                        .build());
         limit = activities.limitFor(cluster, clusterQueue);
         while (true) {
             // reset before granting: signals that arrive while grants are in flight wake the next round
@@ -118,8 +126,15 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     }
 
     private void check() {
-        reclaimVanished();
-        limit = activities.limitFor(cluster, clusterQueue);
+        if (!steady) {
+            reclaimVanished();
+            limit = activities.limitFor(cluster, clusterQueue);
+            return;
+        }
+        Promise<List<Long>> closed = Async.function(activities::closedHolders, new ArrayList<>(holders));
+        Promise<Integer> configured = Async.function(activities::limitFor, cluster, clusterQueue);
+        reclaim(closed.get());
+        limit = configured.get();
     }
 
     /** Grants every free slot at once; the grant signals go out in parallel, not one round trip each. */
@@ -129,11 +144,7 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         while (holders.size() < limit && !waiting.isEmpty()) {
             Waiter next = waiting.stream().min(ORDER).orElseThrow();
             waiting.remove(next);
-            holders.add(next.executionId());
-            grantOrder.add(next.executionId());
-            if (grantOrder.size() > 100) {
-                grantOrder.remove(0);
-            }
+            hold(next.executionId());
             EngineExecutionWorkflow execution = Workflow.newExternalWorkflowStub(EngineExecutionWorkflow.class,
                     WorkflowIds.forExecution(next.executionId()));
             granted.add(next);
@@ -171,7 +182,10 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     }
 
     private void reclaimVanished() {
-        List<Long> closed = activities.closedHolders(new ArrayList<>(holders));
+        reclaim(activities.closedHolders(new ArrayList<>(holders)));
+    }
+
+    private void reclaim(List<Long> closed) {
         for (Long id : closed) {
             if (holders.remove(id)) {
                 log.warn("reclaimed the slot of execution {}: its workflow ended without releasing it", id);
@@ -187,6 +201,31 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
             waiting.add(new Waiter(id, request.priority(), nextSequence++));
         }
         changed = true;
+    }
+
+    @Override
+    public boolean acquire(SlotRequest request) {
+        request(request);
+        long id = request.executionId();
+        if (holders.contains(id)) {
+            return true;
+        }
+        Waiter mine = waiting.stream().filter(w -> w.executionId() == id).findFirst().orElseThrow();
+        // FIFO holds: only the first in order takes a free slot here; the rest wait for the loop's grants
+        if (holders.size() < limit && waiting.stream().min(ORDER).orElseThrow() == mine) {
+            waiting.remove(mine);
+            hold(id);
+            return true;
+        }
+        return false;
+    }
+
+    private void hold(long executionId) {
+        holders.add(executionId);
+        grantOrder.add(executionId);
+        if (grantOrder.size() > 100) {
+            grantOrder.remove(0);
+        }
     }
 
     @Override

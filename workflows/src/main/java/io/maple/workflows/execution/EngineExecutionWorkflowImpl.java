@@ -70,7 +70,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     /**
      * Version 1: load, status writes and the queue's request/release are local activities: a marker
      * each instead of three events and a task-queue round trip, so a queued backlog's bookkeeping no
-     * longer stands between an admitted execution and its launch.
+     * longer stands between an admitted execution and its launch; the slot is asked for by update
+     * ({@code acquireSlot}), which grants a free one in its answer.
      */
     static final String LOCAL_BOOKKEEPING = "local-bookkeeping";
 
@@ -109,6 +110,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private StopRequest stopRequest;
     private String lastReason;
     private boolean cancelIsNotKill;
+    private boolean localBookkeeping;
 
     private final List<ClusterObservation> inbox = new ArrayList<>();
     private final List<EngineReport> reports = new ArrayList<>();
@@ -121,7 +123,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         // read at the start of every run: read inside the stop path, after an update-driven activity cancel
         // in the same task, its marker did not replay (TMPRL1100 "Version is already set to -1", SDK 1.39)
         cancelIsNotKill = Workflow.getVersion(CANCEL_IS_NOT_KILL, Workflow.DEFAULT_VERSION, 1) >= 1;
-        createBookkeepingStubs(Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1);
+        localBookkeeping = Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1;
+        createBookkeepingStubs(localBookkeeping);
         if (input.carried() != null) {
             restore(input.carried());
         } else {
@@ -163,8 +166,14 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     /** ACCEPTED -> STARTING once the queue grants a slot, or CANCELED/KILLED if stopped while waiting. */
     private boolean admit() {
         if (stopRequest == null) {
-            admission.requestSlot(new SlotRequest(execution.cluster(), execution.clusterQueue(),
-                    execution.executionId(), execution.priority()));
+            SlotRequest request = new SlotRequest(execution.cluster(), execution.clusterQueue(),
+                    execution.executionId(), execution.priority());
+            if (localBookkeeping) {
+                // a free slot is granted in the answer: no grant signal and no workflow task to wait for
+                slotGranted |= admission.acquireSlot(request);
+            } else {
+                admission.requestSlot(request);
+            }
         }
         Workflow.await(() -> slotGranted || stopRequest != null);
         if (slotGranted) {
