@@ -14,7 +14,6 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.BatchRequest;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
@@ -37,18 +36,6 @@ public class AdmissionActivitiesImpl implements AdmissionActivities {
     @Override
     public void requestSlot(SlotRequest request) {
         signalWithStart(request.cluster(), request.clusterQueue(), w -> w.request(request));
-    }
-
-    @Override
-    public boolean acquireSlot(SlotRequest request) {
-        try {
-            return client.newWorkflowStub(QueueAdmissionWorkflow.class,
-                    QueueAdmissionWorkflow.workflowId(request.cluster(), request.clusterQueue())).acquire(request);
-        } catch (WorkflowNotFoundException e) {
-            // the queue's first request (or its workflow was ended): start it with the request queued
-            requestSlot(request);
-            return false;
-        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.maple.workflows.contract.SlotRelease;
 import io.maple.workflows.contract.SlotRequest;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
-import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -28,14 +27,6 @@ public interface QueueAdmissionWorkflow {
 
     @SignalMethod
     void release(SlotRelease release);
-
-    /**
-     * Queues the request as {@link #request} does, and grants the slot at once (true) when one is
-     * free and nobody is ahead; false: the grant comes later by {@code slotGranted}. Idempotent: a
-     * holder asking again is answered true.
-     */
-    @UpdateMethod
-    boolean acquire(SlotRequest request);
 
     /** 1-based place of a waiting execution, 0 when it holds a slot, -1 when unknown here. */
     @QueryMethod

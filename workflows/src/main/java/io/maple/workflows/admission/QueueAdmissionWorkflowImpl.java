@@ -203,23 +203,6 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         changed = true;
     }
 
-    @Override
-    public boolean acquire(SlotRequest request) {
-        request(request);
-        long id = request.executionId();
-        if (holders.contains(id)) {
-            return true;
-        }
-        Waiter mine = waiting.stream().filter(w -> w.executionId() == id).findFirst().orElseThrow();
-        // FIFO holds: only the first in order takes a free slot here; the rest wait for the loop's grants
-        if (holders.size() < limit && waiting.stream().min(ORDER).orElseThrow() == mine) {
-            waiting.remove(mine);
-            hold(id);
-            return true;
-        }
-        return false;
-    }
-
     private void hold(long executionId) {
         holders.add(executionId);
         grantOrder.add(executionId);

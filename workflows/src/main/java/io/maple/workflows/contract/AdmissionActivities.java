@@ -12,13 +12,6 @@ public interface AdmissionActivities {
     @ActivityMethod
     void requestSlot(SlotRequest request);
 
-    /**
-     * Asks the queue's admission workflow for a slot by update: true when granted at once; false when
-     * the request waits (the grant comes by signal), also when the workflow had to be started for it.
-     */
-    @ActivityMethod
-    boolean acquireSlot(SlotRequest request);
-
     @ActivityMethod
     void releaseSlot(SlotRelease release);
 

@@ -70,8 +70,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     /**
      * Version 1: load, status writes and the queue's request/release are local activities: a marker
      * each instead of three events and a task-queue round trip, so a queued backlog's bookkeeping no
-     * longer stands between an admitted execution and its launch; the slot is asked for by update
-     * ({@code acquireSlot}), which grants a free one in its answer.
+     * longer stands between an admitted execution and its launch.
      */
     static final String LOCAL_BOOKKEEPING = "local-bookkeeping";
 
@@ -110,7 +109,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private StopRequest stopRequest;
     private String lastReason;
     private boolean cancelIsNotKill;
-    private boolean localBookkeeping;
 
     private final List<ClusterObservation> inbox = new ArrayList<>();
     private final List<EngineReport> reports = new ArrayList<>();
@@ -123,8 +121,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         // read at the start of every run: read inside the stop path, after an update-driven activity cancel
         // in the same task, its marker did not replay (TMPRL1100 "Version is already set to -1", SDK 1.39)
         cancelIsNotKill = Workflow.getVersion(CANCEL_IS_NOT_KILL, Workflow.DEFAULT_VERSION, 1) >= 1;
-        localBookkeeping = Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1;
-        createBookkeepingStubs(localBookkeeping);
+        createBookkeepingStubs(Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1);
         if (input.carried() != null) {
             restore(input.carried());
         } else {
@@ -166,14 +163,10 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     /** ACCEPTED -> STARTING once the queue grants a slot, or CANCELED/KILLED if stopped while waiting. */
     private boolean admit() {
         if (stopRequest == null) {
-            SlotRequest request = new SlotRequest(execution.cluster(), execution.clusterQueue(),
-                    execution.executionId(), execution.priority());
-            if (localBookkeeping) {
-                // a free slot is granted in the answer: no grant signal and no workflow task to wait for
-                slotGranted |= admission.acquireSlot(request);
-            } else {
-                admission.requestSlot(request);
-            }
+            // a signal, never a wait on the admission workflow: a local activity holds its workflow task's
+            // slot, and a backlog of them waiting on the admission workflow's own task would starve it
+            admission.requestSlot(new SlotRequest(execution.cluster(), execution.clusterQueue(),
+                    execution.executionId(), execution.priority()));
         }
         Workflow.await(() -> slotGranted || stopRequest != null);
         if (slotGranted) {
