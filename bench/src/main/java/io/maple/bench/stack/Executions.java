@@ -36,6 +36,19 @@ public final class Executions {
                 + in + ")", Long.class, queue);
     }
 
+    /** Waits (polling MySQL) until {@code count} executions of {@code queue} have left CREATED; false on timeout. */
+    public boolean awaitRegistered(String queue, long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (countIn(queue, Arrays.stream(ExecutionStatus.values()).filter(s -> s != ExecutionStatus.CREATED)
+                .toArray(ExecutionStatus[]::new)) < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     /** Waits (polling MySQL) until {@code count} executions of {@code queue} are terminal; false on timeout. */
     public boolean awaitTerminal(String queue, long count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
