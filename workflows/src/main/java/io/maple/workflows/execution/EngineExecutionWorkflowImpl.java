@@ -69,8 +69,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     /**
      * Version 1: load, status writes and the queue's request/release are local activities: a marker
-     * each instead of three events and a task-queue round trip, so a queued backlog's bookkeeping no
-     * longer stands between an admitted execution and its launch.
+     * each instead of three events and a task-queue round trip; registering a queued execution is one
+     * workflow task instead of seven tasks.
      */
     static final String LOCAL_BOOKKEEPING = "local-bookkeeping";
 
