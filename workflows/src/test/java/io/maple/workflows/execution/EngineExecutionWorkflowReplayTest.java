@@ -1,14 +1,6 @@
 package io.maple.workflows.execution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerOptions;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.maple.workflows.support.CommittedHistories;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,25 +25,6 @@ class EngineExecutionWorkflowReplayTest {
         "execution-unknown-recovered", "execution-not-found-failed", "execution-cancel-running",
         "execution-cluster-canceled"})
     void replays(String name) throws Exception {
-        String json = read("/histories/" + name + ".json");
-        assertThat(json).contains("EngineExecutionWorkflow");
-        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-        try {
-            // a loaded 2-core host can stall the first, class-loading workflow task past the default 1 s
-            // deadlock detector; that says nothing about determinism, which is what this test checks
-            Worker worker = env.newWorker("replay", WorkerOptions.newBuilder()
-                    .setDefaultDeadlockDetectionTimeout(60_000).build());
-            worker.registerWorkflowImplementationTypes(EngineExecutionWorkflowImpl.class);
-            WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), worker);
-        } finally {
-            env.close();
-        }
-    }
-
-    private static String read(String resource) throws IOException {
-        try (var in = EngineExecutionWorkflowReplayTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        CommittedHistories.replay(name, "EngineExecutionWorkflow", EngineExecutionWorkflowImpl.class);
     }
 }
