@@ -7,8 +7,8 @@ import io.maple.api.web.BadRequestException;
 import io.maple.api.web.ExecutionMdcFilter;
 import io.maple.api.workflow.ExecutionWorkflows;
 import io.maple.engine.catalog.EngineCatalog;
-import io.maple.persistence.cluster.ClusterEngineRecord;
 import io.maple.persistence.cluster.ClusterMapper;
+import io.maple.persistence.cluster.LaunchTargetRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,10 +77,11 @@ public class SubmissionService {
         if (request.job().runType() == null) {
             throw new BadRequestException("job.runType", "must not be null");
         }
-        // The happy path costs one lookup plus the insert: a duplicate is found by the unique key.
-        ClusterEngineRecord engine = clusters.findEngineByClusterName(request.cluster(), request.engineCategory(),
+        // The happy path costs one lookup (cluster, engine and default conf in one query) plus the insert:
+        // a duplicate is found by the unique key.
+        LaunchTargetRecord target = clusters.findLaunchTarget(request.cluster(), request.engineCategory(),
                 request.engineVersion());
-        if (engine == null) {
+        if (target == null) {
             // A retry of a known submission answers with what exists, even if its cluster changed since.
             ExecutionRecord existing = store.findByAppAndUniqueId(request.fromApp(), request.uniqueId());
             if (existing != null) {
@@ -89,7 +90,7 @@ public class SubmissionService {
             throw unknownReference(request);
         }
         // The engine plugin refuses here what it could not launch, so a bad job is a 400 and never a launch failure.
-        JobRejections.check(() -> catalog.validate(request.subject(0)));
+        JobRejections.check(() -> catalog.validate(request.subject(0), target));
 
         ExecutionRecord created;
         try {

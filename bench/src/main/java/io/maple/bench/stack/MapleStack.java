@@ -35,6 +35,9 @@ public final class MapleStack implements AutoCloseable {
     /** The bare dispatch baseline's task queue. */
     public static final String BARE_QUEUE = "bench-bare";
 
+    /** The api's default pool (api application.yml, {@code MAPLE_DB_POOL_SIZE}). */
+    static final int DB_POOL_SIZE = 32;
+
     private final TestServer.PortBoundTestServer temporal;
     private final ConfigurableApplicationContext api;
     private final ConfigurableApplicationContext worker;
@@ -101,6 +104,9 @@ public final class MapleStack implements AutoCloseable {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password(),
+                // the api's own default (its application.yml is not read here), given to the worker too, so
+                // the bare path (the worker's store) has the same pool as the api it is compared with
+                "--spring.datasource.hikari.maximum-pool-size=" + DB_POOL_SIZE,
                 "--spring.temporal.namespace=default",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",

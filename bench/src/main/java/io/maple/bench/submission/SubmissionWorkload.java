@@ -73,7 +73,7 @@ public final class SubmissionWorkload implements Workload {
             }
         }
         return section.detail(detail).chart(chart.write(reportDir, "submission-latency.png", true, true))
-                .note("Hikari pools are Spring's default (10 connections) in both contexts; Tomcat's 200 "
+                .note("Hikari pools are the api's default (32 connections) in both contexts; Tomcat's 200 "
                         + "threads serve the API.");
     }
 }

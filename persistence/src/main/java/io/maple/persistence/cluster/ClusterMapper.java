@@ -58,13 +58,18 @@ public interface ClusterMapper {
     ClusterEngineRecord findEngine(@Param("clusterId") long clusterId, @Param("category") EngineCategory category,
                                    @Param("version") String version);
 
-    /** One round trip for the submit path: the engine, found by its cluster's name. */
-    @Select("SELECT e.id, e.cluster_id, e.engine_category, e.engine_version, e.engine_home, e.ext_info,"
-            + " e.create_time, e.update_time FROM maple_cluster_engine e JOIN maple_cluster c ON c.id = e.cluster_id"
+    /**
+     * One round trip for submit-time validation and rendering: the cluster engine with its cluster
+     * and default conf; null when the cluster does not exist or does not have this engine.
+     */
+    @Select("SELECT c.id AS cluster_id, c.name AS cluster_name, c.category AS cluster_category, e.id AS engine_id,"
+            + " e.engine_category, e.engine_version, e.engine_home, e.ext_info AS engine_ext_info,"
+            + " d.configuration AS default_configuration FROM maple_cluster c"
+            + " JOIN maple_cluster_engine e ON e.cluster_id = c.id"
+            + " LEFT JOIN maple_cluster_engine_default_conf d ON d.cluster_engine_id = e.id"
             + " WHERE c.name = #{cluster} AND e.engine_category = #{category} AND e.engine_version = #{version}")
-    ClusterEngineRecord findEngineByClusterName(@Param("cluster") String clusterName,
-                                                @Param("category") EngineCategory category,
-                                                @Param("version") String version);
+    LaunchTargetRecord findLaunchTarget(@Param("cluster") String clusterName, @Param("category") EngineCategory category,
+                                        @Param("version") String version);
 
     @Insert("INSERT INTO maple_cluster_engine_default_conf (cluster_engine_id, configuration, create_time, update_time)"
             + " VALUES (#{d.clusterEngineId}, #{d.configuration}, #{d.createTime}, #{d.updateTime})"

@@ -8,10 +8,8 @@ import io.maple.engine.spi.EnginePlugins;
 import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
-import io.maple.persistence.cluster.ClusterEngineRecord;
 import io.maple.persistence.cluster.ClusterMapper;
-import io.maple.persistence.cluster.ClusterRecord;
-import io.maple.persistence.cluster.DefaultConfRecord;
+import io.maple.persistence.cluster.LaunchTargetRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +37,11 @@ public class EngineCatalog {
         plugins.validate(launchRequest(subject));
     }
 
+    /** Validates against a target the caller has just read ({@link ClusterMapper#findLaunchTarget}). */
+    public void validate(LaunchSubject subject, LaunchTargetRecord target) {
+        plugins.validate(launchRequest(subject, target));
+    }
+
     public LaunchSpec render(LaunchSubject subject) {
         return plugins.render(launchRequest(subject));
     }
@@ -51,20 +54,24 @@ public class EngineCatalog {
     }
 
     public LaunchRequest launchRequest(LaunchSubject s) {
-        ClusterRecord cluster = clusters.findClusterByName(s.cluster());
-        if (cluster == null) {
-            throw new InvalidJobException("cluster", "unknown cluster '" + s.cluster() + "'");
+        // one round trip on the happy path; the second query only says which reference is wrong
+        LaunchTargetRecord target = clusters.findLaunchTarget(s.cluster(), s.engine(), s.engineVersion());
+        if (target == null) {
+            if (clusters.findClusterByName(s.cluster()) == null) {
+                throw new InvalidJobException("cluster", "unknown cluster '" + s.cluster() + "'");
+            }
+            throw new InvalidJobException("engineVersion", (s.engine() == null ? "engine" : s.engine().wireName())
+                    + " " + s.engineVersion() + " is not registered on cluster '" + s.cluster() + "'");
         }
-        ClusterEngineRecord engine = clusters.findEngine(cluster.id(), s.engine(), s.engineVersion());
-        if (engine == null) {
-            throw new InvalidJobException("engineVersion", s.engine().wireName() + " " + s.engineVersion()
-                    + " is not registered on cluster '" + s.cluster() + "'");
-        }
-        DefaultConfRecord defaults = clusters.findDefaultConf(engine.id());
-        return new LaunchRequest(s.executionId(), s.execName(), s.fromApp(), cluster.name(), cluster.category(),
-                s.clusterQueue(), s.group(), s.user(), s.engine(), s.engineVersion(), engine.engineHome(),
-                extInfo(engine.extInfo()),
-                defaults == null ? null : read(defaults.configuration(), JobConfig.class, "defaultConf"),
+        return launchRequest(s, target);
+    }
+
+    private LaunchRequest launchRequest(LaunchSubject s, LaunchTargetRecord target) {
+        return new LaunchRequest(s.executionId(), s.execName(), s.fromApp(), target.clusterName(),
+                target.clusterCategory(), s.clusterQueue(), s.group(), s.user(), s.engine(), s.engineVersion(),
+                target.engineHome(), extInfo(target.engineExtInfo()),
+                target.defaultConfiguration() == null ? null
+                        : read(target.defaultConfiguration(), JobConfig.class, "defaultConf"),
                 s.job());
     }
 
