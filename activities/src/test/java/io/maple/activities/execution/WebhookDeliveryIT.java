@@ -81,8 +81,14 @@ class WebhookDeliveryIT {
 
         long t0 = System.nanoTime();
         harness.startWorkflow(id);
-        ExecutionOutcome outcome = WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
+        // waited for in wall time, not on the result: time skipping stays off, so a status flow that waited on
+        // a delivery could not end here. It also starts every delivery within the execution's few seconds; a
+        // delivery child that completes after its parent closed leaves the test server's time-skipping locked
+        // (the lock it takes to notify the parent is never released), so deliveries that started minutes apart
+        // in skipped time would then wait those minutes out in wall time.
+        harness.awaitStatus(id, ExecutionStatus.SUCCEED, Duration.ofSeconds(60));
         long wallMillis = (System.nanoTime() - t0) / 1_000_000;
+        ExecutionOutcome outcome = WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
         assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEED);
         assertThat(wallMillis).as("execution wall time").isLessThan(20_000);
         assertThat(accepted).as("nothing delivered yet: the receiver is still failing").isEmpty();

@@ -104,6 +104,10 @@ class WebhookOutageIT {
                     WorkflowHarness.conf("sleep 1; exit 3"), "[\"" + url + "\"]");
             harness.startWorkflow(ok);
             harness.startWorkflow(failing);
+            // in wall time first (no time skipping while the jobs run): every delivery starts within seconds,
+            // see WebhookDeliveryIT for why deliveries spread over skipped minutes would wait them out
+            harness.awaitStatus(ok, ExecutionStatus.SUCCEED, Duration.ofSeconds(60));
+            harness.awaitStatus(failing, ExecutionStatus.FAILED, Duration.ofSeconds(60));
             assertThat(WorkflowStub.fromTyped(harness.workflow(ok)).getResult(ExecutionOutcome.class).status())
                     .isEqualTo(ExecutionStatus.SUCCEED);
             assertThat(WorkflowStub.fromTyped(harness.workflow(failing)).getResult(ExecutionOutcome.class).status())

@@ -28,6 +28,7 @@ import io.maple.workflows.execution.ExecutionOutcome;
 import io.temporal.client.WorkflowStub;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -123,8 +124,13 @@ class YarnOutageIT {
         return new YarnClientApplicationsSource(yarn, direct).applicationsTagged(Set.of(YarnTags.forExecution(id)));
     }
 
-    private long submit(String mode, long millis) {
-        long id = harness.create(CLUSTER, "default", 1, Map.of("yarnApp", Map.of("mode", mode, "millis", millis)), null);
+    /**
+     * An application that runs until the test creates {@code release} (or {@link #WAIT} ran out): the
+     * test, not a guessed duration, decides whether it ends during the outage or after it.
+     */
+    private long submit(String mode, Path release) {
+        long id = harness.create(CLUSTER, "default", 1, Map.of("yarnApp", Map.of("mode", mode,
+                "millis", WAIT.toMillis(), "releaseFile", release.toString())), null);
         harness.startWorkflow(id);
         return id;
     }
@@ -145,11 +151,14 @@ class YarnOutageIT {
         harness.start(List.of(new ClusterRecord(null, CLUSTER, ClusterCategory.YARN, config,
                 "MiniYARN behind a switchable proxy", now, now)));
 
+        Path releases = Files.createTempDirectory("maple-yarn-outage-release");
+        Path endDuringOutage = releases.resolve("end-during-outage");
+        Path endAfterOutage = releases.resolve("end-after-outage");
         Map<String, Long> executions = new LinkedHashMap<>();
-        // the short ones must still run when the last one is RUNNING, and end before the proxy is back
-        executions.put("outlives the outage", submit("succeed", 150_000));
-        executions.put("succeeds during the outage", submit("succeed", 40_000));
-        executions.put("fails during the outage", submit("fail", 40_000));
+        // all three run until released: the short ones while the proxy is off, the other once it is back
+        executions.put("outlives the outage", submit("succeed", endAfterOutage));
+        executions.put("succeeds during the outage", submit("succeed", endDuringOutage));
+        executions.put("fails during the outage", submit("fail", endDuringOutage));
         for (long id : executions.values()) {
             harness.awaitStatus(id, RUNNING, WAIT);
         }
@@ -159,7 +168,8 @@ class YarnOutageIT {
         for (long id : executions.values()) {
             harness.awaitStatus(id, UNKNOWN, WAIT);
         }
-        // stay down until the two short applications have ended on the RM
+        // the two short applications end on the RM while Maple cannot see it; stay down until they have
+        Files.createFile(endDuringOutage);
         for (String name : List.of("succeeds during the outage", "fails during the outage")) {
             long id = executions.get(name);
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -177,6 +187,9 @@ class YarnOutageIT {
         harness.awaitStatus(outlives, RUNNING, WAIT);
         harness.awaitStatus(executions.get("succeeds during the outage"), SUCCEED, WAIT);
         harness.awaitStatus(executions.get("fails during the outage"), FAILED, WAIT);
+        assertThat(appsTagged(outlives)).as("the long application still runs after the outage")
+                .singleElement().extracting(YarnApp::state).hasToString("RUNNING");
+        Files.createFile(endAfterOutage);
         harness.awaitStatus(outlives, SUCCEED, WAIT);
 
         assertThat(path(outlives)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, RUNNING, SUCCEED);

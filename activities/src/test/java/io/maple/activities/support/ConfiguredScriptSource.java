@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * A real, simple {@link LaunchSpecSource} for tests: the script is the job configuration's
  * {@code script} field (the lead wires the engine plugins in its place). {@code renderDelayMillis}
  * makes rendering slow, to hold an execution in STARTING; {@code "invalid": true} fails rendering.
- * On a YARN cluster, {@code "yarnApp": {"mode": .., "millis": ..}} renders the real submit script of
- * the YARN tests ({@link YarnTestSupport#script}); on a K8S cluster the real Spark plugin renders a
+ * On a YARN cluster, {@code "yarnApp": {"mode": .., "millis": .., "releaseFile": ..}} renders the real
+ * submit script of the YARN tests ({@link YarnTestSupport#script}; the optional release file ends the AM early); on a K8S cluster the real Spark plugin renders a
  * SparkApplication, or the real Flink plugin a FlinkDeployment for a Flink execution (the test
  * classpath is too long to store as a script in MySQL). A configuration with a {@code runType} is a
  * real job configuration: the engine catalog renders it from the cluster engine row and its default
@@ -89,7 +89,8 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
             if (cluster.category() == ClusterCategory.YARN) {
                 JsonNode app = conf.path("yarnApp");
                 return new LaunchSpec.Script(YarnTestSupport.script(app.path("mode").asText("succeed"),
-                        app.path("millis").asLong(1000), app.path("after").asText("")),
+                        app.path("millis").asLong(1000), app.path("after").asText(""),
+                        app.path("releaseFile").asText("")),
                         app.path("tag").asText(Names.applicationTag(execution.id())));
             }
             if (cluster.category() == ClusterCategory.K8S) {

@@ -17,8 +17,8 @@ import org.apache.hadoop.yarn.client.api.YarnClientApplication;
 /**
  * The submitter the tests' launch scripts call, as spark-submit would be: submits one application
  * tagged {@code --tag} to the RM of {@code --conf-dir} and exits once the RM accepted it.
- * Usage: {@code TestSubmit <confDir> <tag> <mode> <millis>}, modes:
- * {@code succeed|fail} (a {@link TestAppMaster}), {@code crash} (the AM exits 3 without registering:
+ * Usage: {@code TestSubmit <confDir> <tag> <mode> <millis> [<releaseFile>]}, modes:
+ * {@code succeed|fail} (a {@link TestAppMaster}, which ends early once {@code releaseFile} exists), {@code crash} (the AM exits 3 without registering:
  * YARN FAILED), {@code pending} (the AM never registers: the app stays ACCEPTED).
  */
 public final class TestSubmit {
@@ -31,6 +31,7 @@ public final class TestSubmit {
         String tag = args[1];
         String mode = args[2];
         String millis = args[3];
+        String release = args.length > 4 && !args[4].isEmpty() ? " '" + args[4] + "'" : "";
         Configuration conf = new Configuration(false);
         conf.addResource(new org.apache.hadoop.fs.Path(confDir.resolve("core-site.xml").toUri()));
         conf.addResource(new org.apache.hadoop.fs.Path(confDir.resolve("yarn-site.xml").toUri()));
@@ -51,7 +52,7 @@ public final class TestSubmit {
         String java = System.getProperty("java.home") + "/bin/java";
         String command = switch (mode) {
             case "succeed", "fail" -> java + " -Xmx96m -XX:TieredStopAtLevel=1 " + TestAppMaster.class.getName()
-                    + " " + mode + " " + millis + logs;
+                    + " " + mode + " " + millis + release + logs;
             case "crash" -> "sleep 1; echo 'AM crashed on purpose' >&2; exit 3";
             case "pending" -> "sleep " + (Long.parseLong(millis) / 1000) + logs;
             default -> throw new IllegalArgumentException(mode);

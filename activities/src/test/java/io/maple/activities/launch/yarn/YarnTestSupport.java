@@ -30,14 +30,22 @@ public final class YarnTestSupport {
      * JVM with the tag Maple gave it, then {@code after} (e.g. {@code kill -9 $$} to die after submitting).
      */
     public static String script(String mode, long millis, String after) {
+        return script(mode, millis, after, "");
+    }
+
+    /**
+     * As {@link #script(String, long, String)}; a non-empty {@code releaseFile} ends a succeed/fail AM as
+     * soon as that file exists, before {@code millis} ran out.
+     */
+    public static String script(String mode, long millis, String after, String releaseFile) {
         return """
                 #!/usr/bin/env bash
                 set -eu
                 echo "launching execution $MAPLE_EXECUTION_ID tagged $MAPLE_APPLICATION_TAG"
-                '%s' -Xmx128m -XX:TieredStopAtLevel=1 -cp '%s' %s "$HADOOP_CONF_DIR" "$MAPLE_APPLICATION_TAG" %s %d
+                '%s' -Xmx128m -XX:TieredStopAtLevel=1 -cp '%s' %s "$HADOOP_CONF_DIR" "$MAPLE_APPLICATION_TAG" %s %d '%s'
                 %s
                 """.formatted(System.getProperty("java.home") + "/bin/java", System.getProperty("java.class.path"),
-                TestSubmit.class.getName(), mode, millis, after);
+                TestSubmit.class.getName(), mode, millis, releaseFile, after);
     }
 
     public static LaunchTarget target(long executionId, String script) {
