@@ -38,21 +38,20 @@ public final class Executions {
 
     /** Waits (polling MySQL) until {@code count} executions of {@code queue} have left CREATED; false on timeout. */
     public boolean awaitRegistered(String queue, long count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (countIn(queue, Arrays.stream(ExecutionStatus.values()).filter(s -> s != ExecutionStatus.CREATED)
-                .toArray(ExecutionStatus[]::new)) < count) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
+        ExecutionStatus[] registered = Arrays.stream(ExecutionStatus.values())
+                .filter(s -> s != ExecutionStatus.CREATED).toArray(ExecutionStatus[]::new);
+        return awaitCount(() -> countIn(queue, registered), count, timeout);
     }
 
     /** Waits (polling MySQL) until {@code count} executions of {@code queue} are terminal; false on timeout. */
     public boolean awaitTerminal(String queue, long count, Duration timeout) throws InterruptedException {
+        return awaitCount(() -> terminalIn(queue), count, timeout);
+    }
+
+    private static boolean awaitCount(java.util.function.LongSupplier current, long count, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (terminalIn(queue) < count) {
+        while (current.getAsLong() < count) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -127,7 +127,7 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
 
     private void check() {
         if (!steady) {
-            reclaimVanished();
+            reclaim(activities.closedHolders(new ArrayList<>(holders)));
             limit = activities.limitFor(cluster, clusterQueue);
             return;
         }
@@ -179,10 +179,6 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         holders.remove(executionId);
         changed = true;
         log.info("slot for execution {} not delivered: {}", executionId, failure.getMessage());
-    }
-
-    private void reclaimVanished() {
-        reclaim(activities.closedHolders(new ArrayList<>(holders)));
     }
 
     private void reclaim(List<Long> closed) {
