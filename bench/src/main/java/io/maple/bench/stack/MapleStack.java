@@ -1,6 +1,7 @@
 package io.maple.bench.stack;
 
 import io.maple.api.MapleApiApplication;
+import io.maple.devserver.TemporalDevServer;
 import io.maple.persistence.TestDatabase;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.workflows.client.ExecutionStarter;
@@ -56,7 +57,7 @@ public final class MapleStack implements AutoCloseable {
     public static MapleStack start(Map<String, String> workerProperties) {
         String url = TestDatabase.recreate("bench");
         int port = freePort();
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, true);
+        TestServer.PortBoundTestServer temporal = TemporalDevServer.start(port, true);
         String target = "--spring.temporal.connection.target=127.0.0.1:" + port;
         ConfigurableApplicationContext worker = new SpringApplicationBuilder(MapleWorkerApplication.class,
                 BenchWorkerBeans.class).web(WebApplicationType.NONE)

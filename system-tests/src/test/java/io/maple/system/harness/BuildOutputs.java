@@ -30,8 +30,11 @@ public record BuildOutputs(Path root, Path testsDir) {
         return execJar("api", "maple-api-");
     }
 
+    /** TemporalDevServer's classes, then its dependencies. */
     public String temporalClasspath() {
-        return read(root.resolve("local-stack/temporal-dev-server/target/classpath.txt")).trim();
+        Path module = root.resolve("local-stack/temporal-dev-server/target");
+        return built(module.resolve("classes")) + java.io.File.pathSeparator
+                + read(module.resolve("classpath.txt")).trim();
     }
 
     public Path sparkHome() {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Temporal's Java test server as its own JVM ({@code io.temporal.testserver.TestServer <port>},
+ * Temporal's Java test server as its own JVM ({@code io.maple.devserver.TemporalDevServer <port>},
  * real-time timers), the way {@code ./maple dev} runs it. Its state is in memory: it is never
  * restarted during a stack's life.
  */
@@ -22,7 +22,7 @@ public final class TemporalServer {
 
     void start() {
         process.start(List.of(MapleService.javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath,
-                "io.temporal.testserver.TestServer", String.valueOf(port)));
+                "io.maple.devserver.TemporalDevServer", String.valueOf(port)));
         PortWait.await(process, port, Duration.ofSeconds(60));
     }
 
