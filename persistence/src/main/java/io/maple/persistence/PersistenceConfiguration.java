@@ -27,6 +27,12 @@ public class PersistenceConfiguration {
         };
     }
 
+    /** Static: a post-processor must exist before the data source it adjusts. */
+    @Bean
+    static MysqlDriverDefaults mysqlDriverDefaults() {
+        return new MysqlDriverDefaults();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

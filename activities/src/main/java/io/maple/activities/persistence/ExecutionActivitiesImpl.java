@@ -8,7 +8,6 @@ import io.maple.domain.ExecInfo;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
-import io.maple.persistence.execution.ExecutionExtInfoRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusTransition;
@@ -73,9 +72,9 @@ public class ExecutionActivitiesImpl implements ExecutionActivities {
 
     @Override
     public TransitionResult recordTransition(TransitionRequest r) {
-        String execInfo = execInfoAfter(r);
+        // exec_info is read, extended and written inside the transition's transaction, and only when it wins
         TransitionOutcome outcome = store.transition(new StatusTransition(r.executionId(), r.to(), r.reason(),
-                r.source(), r.expectedFrom(), execInfo));
+                r.source(), r.expectedFrom(), null), stored -> execInfoAfter(r, stored));
         return new TransitionResult(outcome.applied(), outcome.from(), outcome.current());
     }
 
@@ -85,12 +84,11 @@ public class ExecutionActivitiesImpl implements ExecutionActivities {
     }
 
     /** The seed's exec_info with this transition (and the observation behind it) appended. */
-    private String execInfoAfter(TransitionRequest r) {
-        ExecutionExtInfoRecord ext = store.extInfo(r.executionId());
+    private String execInfoAfter(TransitionRequest r, String stored) {
         ExecInfo current = ExecInfo.empty();
-        if (ext != null && ext.execInfo() != null) {
+        if (stored != null) {
             try {
-                current = json.readValue(ext.execInfo(), ExecInfo.class);
+                current = json.readValue(stored, ExecInfo.class);
             } catch (JsonProcessingException e) {
                 current = ExecInfo.empty();
             }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
+import io.maple.api.execution.LaunchTargets;
 import org.springframework.stereotype.Service;
 
 /** Registers clusters, their engine versions and the engines' default job configuration. */
@@ -31,11 +32,13 @@ class ClusterAdminService {
     static final String NAME_PATTERN = "[A-Za-z0-9._-]+";
 
     private final ClusterMapper clusters;
+    private final LaunchTargets launchTargets;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ClusterAdminService(ClusterMapper clusters, ObjectMapper json, Clock clock) {
+    ClusterAdminService(ClusterMapper clusters, LaunchTargets launchTargets, ObjectMapper json, Clock clock) {
         this.clusters = clusters;
+        this.launchTargets = launchTargets;
         this.json = json;
         this.clock = clock;
     }
@@ -65,6 +68,7 @@ class ClusterAdminService {
         JsonNode config = Secrets.restoreMasked(request.config(), read(current.config()));
         clusters.updateCluster(new ClusterRecord(current.id(), name, request.category(), write(config),
                 request.description(), current.createTime(), clock.instant()));
+        launchTargets.forget();
         return cluster(name);
     }
 
@@ -98,6 +102,7 @@ class ClusterAdminService {
         ClusterEngineRecord current = requireEngine(cluster, category, version);
         clusters.updateEngine(new ClusterEngineRecord(current.id(), cluster.id(), category, version,
                 request.engineHome(), write(normalise(request.extInfo())), current.createTime(), clock.instant()));
+        launchTargets.forget();
         return engine(clusterName, category, version);
     }
 
@@ -128,6 +133,7 @@ class ClusterAdminService {
         }
         Instant now = clock.instant();
         clusters.upsertDefaultConf(new DefaultConfRecord(null, engine.id(), write(configuration), now, now));
+        launchTargets.forget();
         return defaultConf(clusterName, category, version);
     }
 

@@ -3,6 +3,7 @@ package io.maple.api.config;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,11 +15,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize     request bodies larger than this are refused with 413 before they are parsed
  * @param maxPageSize     the largest {@code size} a list request may ask for
  * @param defaultPageSize the page size when a list request gives none
+ * @param launchTargetCache how long a submission's cluster engine lookup is reused (0: never)
  */
 @Validated
 @ConfigurationProperties("maple.api")
 public record ApiProperties(
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @Min(1) @Max(10_000) @DefaultValue("500") int maxPageSize,
-        @Min(1) @DefaultValue("50") int defaultPageSize) {
+        @Min(1) @DefaultValue("50") int defaultPageSize,
+        @NotNull @DefaultValue("5s") Duration launchTargetCache) {
 }

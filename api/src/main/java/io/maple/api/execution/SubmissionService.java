@@ -37,17 +37,20 @@ public class SubmissionService {
 
     private final ExecutionStore store;
     private final ClusterMapper clusters;
+    private final LaunchTargets launchTargets;
     private final EngineCatalog catalog;
     private final ExecutionWorkflows workflows;
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final FaultProperties faults;
 
-    public SubmissionService(ExecutionStore store, ClusterMapper clusters, EngineCatalog catalog,
+    public SubmissionService(ExecutionStore store, ClusterMapper clusters, LaunchTargets launchTargets,
+                             EngineCatalog catalog,
                              ExecutionWorkflows workflows, ObjectMapper json, MeterRegistry meters,
                              FaultProperties faults) {
         this.store = store;
         this.clusters = clusters;
+        this.launchTargets = launchTargets;
         this.catalog = catalog;
         this.workflows = workflows;
         this.json = json;
@@ -79,7 +82,7 @@ public class SubmissionService {
         }
         // The happy path costs one lookup (cluster, engine and default conf in one query) plus the insert:
         // a duplicate is found by the unique key.
-        LaunchTargetRecord target = clusters.findLaunchTarget(request.cluster(), request.engineCategory(),
+        LaunchTargetRecord target = launchTargets.find(request.cluster(), request.engineCategory(),
                 request.engineVersion());
         if (target == null) {
             // A retry of a known submission answers with what exists, even if its cluster changed since.

@@ -57,6 +57,21 @@ class SubmissionProblemsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anEngineRefusedAMomentAgoIsAcceptedAsSoonAsItIsRegistered() {
+        // the submit-time lookup is reused for a few seconds (LaunchTargets), but only when it found something
+        String cluster = "late-" + System.nanoTime() % 1_000_000;
+        assertProblem(submit(b -> b.put("cluster", cluster)), 400, "cluster");
+        assertThat(http.post("/api/v1/admin/clusters", "{\"name\":\"" + cluster + "\",\"category\":\"YARN\"}")
+                .status()).isEqualTo(201);
+        assertProblem(submit(b -> b.put("cluster", cluster)), 400, "engineVersion");
+        assertThat(http.post("/api/v1/admin/clusters/" + cluster + "/engines", "{\"engineCategory\":\"spark\","
+                + "\"engineVersion\":\"" + SPARK_VERSION + "\",\"engineHome\":\"/opt/spark\"}").status())
+                .isEqualTo(201);
+        HttpApi.Response accepted = submit(b -> b.put("cluster", cluster));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+    }
+
+    @Test
     void unknownEnumValuesNameTheirField() {
         HttpApi.Response engine = submit(b -> b.put("engineCategory", "hive"));
         assertProblem(engine, 400, "engineCategory");

@@ -20,6 +20,10 @@ public interface ExecutionExtInfoMapper {
             + " FROM maple_engine_execution_ext_info WHERE execution_id = #{id}")
     ExecutionExtInfoRecord findByExecutionId(@Param("id") long executionId);
 
+    /** exec_info alone, locked until the transaction ends (the observers write it too: no lost update). */
+    @Select("SELECT exec_info FROM maple_engine_execution_ext_info WHERE execution_id = #{id} FOR UPDATE")
+    String lockExecInfo(@Param("id") long executionId);
+
     @Update("UPDATE maple_engine_execution_ext_info SET exec_info = #{execInfo}, update_time = #{now}"
             + " WHERE execution_id = #{id}")
     int updateExecInfo(@Param("id") long executionId, @Param("execInfo") String execInfo, @Param("now") Instant now);

@@ -76,8 +76,9 @@ public interface ExecutionMapper {
                             @Param("to") ExecutionStatus to, @Param("terminal") boolean terminal,
                             @Param("now") Instant now);
 
-    @Select("SELECT previous_status FROM maple_engine_execution WHERE id = #{id}")
-    ExecutionStatus findPreviousStatus(@Param("id") long id);
+    /** The row's status, locked until the transaction ends: a transition decides on it and then writes. */
+    @Select("SELECT status FROM maple_engine_execution WHERE id = #{id} FOR UPDATE")
+    ExecutionStatus lockStatus(@Param("id") long id);
 
     @Update("UPDATE maple_engine_execution SET heartbeat_time = #{now}, update_time = #{now} WHERE id = #{id}")
     int touchHeartbeat(@Param("id") long id, @Param("now") Instant now);

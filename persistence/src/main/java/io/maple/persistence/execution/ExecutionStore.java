@@ -4,9 +4,11 @@ import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.GeneratedId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +38,7 @@ public class ExecutionStore {
      */
     @Transactional
     public ExecutionRecord create(ExecutionRecord draft, String configuration, String extInfo, String source) {
-        Instant now = clock.instant();
+        Instant now = now();
         ExecutionRecord row = new ExecutionRecord(null, draft.uniqueId(), draft.execName(), draft.execComment(),
                 draft.fromApp(), draft.cluster(), draft.clusterQueue(), draft.engineCategory(), draft.engineVersion(),
                 draft.priority(), ExecutionStatus.CREATED, draft.execGroup(), draft.execUser(), draft.webhooks(),
@@ -46,37 +48,54 @@ public class ExecutionStore {
         long id = key.getId();
         extInfos.insert(new ExecutionExtInfoRecord(id, configuration, extInfo, null, now, now));
         history.insert(new StatusHistoryRecord(null, id, null, ExecutionStatus.CREATED, "submitted", source, now));
-        return executions.findById(id);
+        // the row as written (no read back: every column is known, and the clock is at the column's precision)
+        return new ExecutionRecord(id, row.uniqueId(), row.execName(), row.execComment(), row.fromApp(), row.cluster(),
+                row.clusterQueue(), row.engineCategory(), row.engineVersion(), row.priority(), row.status(),
+                row.execGroup(), row.execUser(), row.webhooks(), row.requestType(), row.execType(), row.rerunOf(),
+                null, null, null, now, now, 0L);
     }
 
     /** Applies a transition if the row's current status allows it; records it in history when it wins. */
     @Transactional
     public TransitionOutcome transition(StatusTransition t) {
+        return transition(t, t.execInfo() == null ? null : current -> t.execInfo());
+    }
+
+    /**
+     * As {@link #transition(StatusTransition)}, with exec_info rewritten from its current value
+     * when the transition wins ({@code execInfo} returns the new document, or null to keep it), in
+     * the same transaction. Four statements when it wins, one when it does not: the row's status,
+     * locked; the compare-and-set; the history row; exec_info, read locked and written.
+     */
+    @Transactional
+    public TransitionOutcome transition(StatusTransition t, UnaryOperator<String> execInfo) {
         Set<ExecutionStatus> from = EnumSet.noneOf(ExecutionStatus.class);
         from.addAll(ExecutionStatus.predecessorsOf(t.to()));
         if (t.expectedFrom() != null) {
             from.retainAll(t.expectedFrom());
         }
-        ExecutionRecord before = executions.findById(t.executionId());
+        ExecutionStatus before = executions.lockStatus(t.executionId());
         if (before == null) {
             throw new ExecutionNotFoundException(t.executionId());
         }
-        if (from.isEmpty()) {
-            return new TransitionOutcome(false, before.status(), before.status());
+        if (!from.contains(before)) {
+            return new TransitionOutcome(false, before, before);
         }
-        Instant now = clock.instant();
-        int changed = executions.compareAndSetStatus(t.executionId(), from, t.to(), t.to().isTerminal(), now);
-        if (changed == 0) {
-            ExecutionRecord current = executions.findById(t.executionId());
-            return new TransitionOutcome(false, current.status(), current.status());
+        Instant now = now();
+        // the row is locked, so this cannot lose; it stays the one statement that writes a status
+        if (executions.compareAndSetStatus(t.executionId(), from, t.to(), t.to().isTerminal(), now) == 0) {
+            ExecutionStatus current = executions.lockStatus(t.executionId());
+            return new TransitionOutcome(false, current, current);
         }
-        ExecutionStatus replaced = executions.findPreviousStatus(t.executionId());
-        history.insert(new StatusHistoryRecord(null, t.executionId(), replaced, t.to(), truncate(t.reason()),
+        history.insert(new StatusHistoryRecord(null, t.executionId(), before, t.to(), truncate(t.reason()),
                 t.source(), now));
-        if (t.execInfo() != null) {
-            extInfos.updateExecInfo(t.executionId(), t.execInfo(), now);
+        if (execInfo != null) {
+            String next = execInfo.apply(extInfos.lockExecInfo(t.executionId()));
+            if (next != null) {
+                extInfos.updateExecInfo(t.executionId(), next, now);
+            }
         }
-        return new TransitionOutcome(true, replaced, t.to());
+        return new TransitionOutcome(true, before, t.to());
     }
 
     public ExecutionRecord find(long id) {
@@ -112,11 +131,16 @@ public class ExecutionStore {
     }
 
     public void updateExecInfo(long id, String execInfo) {
-        extInfos.updateExecInfo(id, execInfo, clock.instant());
+        extInfos.updateExecInfo(id, execInfo, now());
     }
 
     public void recordHeartbeat(long id) {
-        executions.touchHeartbeat(id, clock.instant());
+        executions.touchHeartbeat(id, now());
+    }
+
+    /** The columns are datetime(6): what is written is what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String truncate(String reason) {

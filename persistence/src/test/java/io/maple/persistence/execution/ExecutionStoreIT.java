@@ -116,6 +116,40 @@ class ExecutionStoreIT {
     }
 
     @Test
+    void createReturnsTheRowAsStored() {
+        ExecutionRecord created = newExecution();
+        // create no longer reads the row back: what it returns must be what a read gives
+        assertThat(created).isEqualTo(store.require(created.id()));
+    }
+
+    @Test
+    void execInfoIsRewrittenFromItsStoredValueOnlyWhenTheTransitionWins() {
+        long id = executionIn(ExecutionStatus.STARTING);
+        store.transition(new StatusTransition(id, ExecutionStatus.RUNNING, "seen running", "test", null, "{\"n\":1}"));
+        List<String> seen = new ArrayList<>();
+
+        TransitionOutcome won = store.transition(StatusTransition.to(id, ExecutionStatus.SUCCEED, "done", "test"),
+                stored -> {
+                    seen.add(stored);
+                    return "{\"n\":2}";
+                });
+        TransitionOutcome lost = store.transition(StatusTransition.to(id, ExecutionStatus.FAILED, "late", "test"),
+                stored -> {
+                    seen.add(stored);
+                    return "{\"n\":3}";
+                });
+
+        assertThat(won.applied()).isTrue();
+        assertThat(won.from()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(lost.applied()).isFalse();
+        assertThat(lost.current()).isEqualTo(ExecutionStatus.SUCCEED);
+        assertThat(seen).containsExactly("{\"n\":1}");
+        assertThat(store.extInfo(id).execInfo()).isEqualTo("{\"n\":2}");
+        assertThat(store.history(id)).extracting(StatusHistoryRecord::fromStatus).containsExactly(null,
+                ExecutionStatus.CREATED, ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING, ExecutionStatus.RUNNING);
+    }
+
+    @Test
     void concurrentWritersRaceAndExactlyOneWins() throws Exception {
         for (int round = 0; round < 10; round++) {
             long id = executionIn(ExecutionStatus.RUNNING);
