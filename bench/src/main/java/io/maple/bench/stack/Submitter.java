@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maple.bench.load.KeepAliveHttp;
 import io.maple.domain.EngineCategory;
 import io.maple.persistence.execution.ExecutionRecord;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
@@ -24,13 +21,12 @@ public final class Submitter {
 
     private final MapleStack stack;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String base;
+    private final KeepAliveHttp http;
     private final String jobJson;
 
     public Submitter(MapleStack stack) {
         this.stack = stack;
-        this.base = "http://127.0.0.1:" + stack.apiPort() + "/api/v1";
+        this.http = new KeepAliveHttp("127.0.0.1", stack.apiPort());
         this.jobJson = job().toString();
     }
 
@@ -77,18 +73,13 @@ public final class Submitter {
 
     private JsonNode post(String path, String body, int expected) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != expected) {
-                throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+            KeepAliveHttp.Response r = http.post("/api/v1" + path, body);
+            if (r.status() != expected) {
+                throw new IllegalStateException("POST " + path + " answered " + r.status() + ": " + r.body());
             }
             return json.readTree(r.body());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
