@@ -14,7 +14,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 class MysqlDriverDefaults implements BeanPostProcessor {
 
-    static final Map<String, String> DEFAULTS = Map.of(
+    private static final Map<String, String> DEFAULTS = Map.of(
             "cachePrepStmts", "true",
             "prepStmtCacheSize", "250",
             "prepStmtCacheSqlLimit", "2048",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.maple.api.execution.LaunchTargets;
 import io.maple.api.web.BadRequestException;
 import io.maple.api.web.ConflictException;
 import io.maple.api.web.NotFoundException;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
-import io.maple.api.execution.LaunchTargets;
 import org.springframework.stereotype.Service;
 
 /** Registers clusters, their engine versions and the engines' default job configuration. */

@@ -45,9 +45,8 @@ public class SubmissionService {
     private final FaultProperties faults;
 
     public SubmissionService(ExecutionStore store, ClusterMapper clusters, LaunchTargets launchTargets,
-                             EngineCatalog catalog,
-                             ExecutionWorkflows workflows, ObjectMapper json, MeterRegistry meters,
-                             FaultProperties faults) {
+                             EngineCatalog catalog, ExecutionWorkflows workflows, ObjectMapper json,
+                             MeterRegistry meters, FaultProperties faults) {
         this.store = store;
         this.clusters = clusters;
         this.launchTargets = launchTargets;
