@@ -12,8 +12,12 @@ import io.maple.activities.support.WorkflowTestApp;
 import io.maple.persistence.TestDatabase;
 import io.maple.workflows.admission.AdmissionState;
 import io.maple.workflows.admission.QueueAdmissionWorkflow;
+import io.maple.workflows.contract.SlotRelease;
+import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.maple.workflows.execution.StopRequest;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,5 +109,29 @@ class QueueAdmissionIT {
         assertThat(state.waiting()).isEmpty();
         assertThat(state.limit()).isEqualTo(1);
         assertThat(state.grantOrder()).endsWith(expected.toArray(Long[]::new));
+    }
+
+    /**
+     * A release can reach a run that continued-as-new before its first task has loaded the carried
+     * holders: it must still free the slot, not wait for the liveness check a minute later.
+     */
+    @Test
+    void aReleaseDeliveredWithTheStartOfACarriedRunFreesItsSlot() {
+        harness.start();
+        String queue = "carried";
+        QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER,
+                        queue)).setTaskQueue(TaskQueues.EXECUTIONS).build());
+        AdmissionState carried = new AdmissionState(WorkflowHarness.CLUSTER, queue, 2, 10, List.of(),
+                List.of(-1L, -2L), List.of(-1L, -2L));
+        BatchRequest batch = harness.client().newSignalWithStartRequest();
+        batch.add(admission::run, carried);
+        batch.add(admission::release, new SlotRelease(WorkflowHarness.CLUSTER, queue, -1, "ended"));
+        harness.client().signalWithStart(batch);
+
+        AdmissionState state = admission.snapshot();
+        assertThat(state.holders()).containsExactly(-2L);
+        harness.recordHistory(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, queue), "admission-carried-release");
+        WorkflowStub.fromTyped(admission).terminate("test over");
     }
 }

@@ -40,6 +40,12 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
      * which a busy queue reset forever, and its two lookups are local activities run side by side.
      */
     static final String STEADY_CHECK = "steady-check";
+    /**
+     * Version 1: releases delivered with the start of a run (signals run before {@code run()}) also
+     * apply to the holders and waiters it carries over from the previous run, which they used to miss:
+     * the slot then stayed taken until the liveness check a minute later.
+     */
+    static final String EARLY_RELEASES = "early-releases";
     private static final Comparator<Waiter> ORDER =
             Comparator.comparingInt(Waiter::priority).thenComparingLong(Waiter::sequence);
 
@@ -59,6 +65,8 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     private boolean steady;
     private Promise<Void> checkTimer;
     private int grantsInFlight;
+    /** Ids released before {@code run()} loaded the carried state; null once it has. */
+    private Set<Long> releasedBeforeRun = new LinkedHashSet<>();
 
     @Override
     public void run(AdmissionState state) {
@@ -76,6 +84,11 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         }
         holders.addAll(state.holders());
         grantOrder.addAll(state.grantOrder());
+        if (Workflow.getVersion(EARLY_RELEASES, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            holders.removeAll(releasedBeforeRun);
+            waiting.removeIf(w -> releasedBeforeRun.contains(w.executionId()) || holders.contains(w.executionId()));
+        }
+        releasedBeforeRun = null;
         steady = Workflow.getVersion(STEADY_CHECK, Workflow.DEFAULT_VERSION, 1) >= 1;
         activities = steady
                 ? Workflow.newLocalActivityStub(AdmissionActivities.class, LocalActivityOptions.newBuilder()
@@ -211,6 +224,9 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     public void release(SlotRelease release) {
         holders.remove(release.executionId());
         waiting.removeIf(w -> w.executionId() == release.executionId());
+        if (releasedBeforeRun != null) {
+            releasedBeforeRun.add(release.executionId());
+        }
         changed = true;
     }
 
