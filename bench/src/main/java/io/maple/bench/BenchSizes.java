@@ -16,7 +16,7 @@ public record BenchSizes(String profile, int[] submissionClients, Duration submi
     public static BenchSizes of(String profile) {
         return switch (profile) {
             case "full" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(5),
-                    new int[] {5, 50}, Duration.ofSeconds(20), 10_000, 1_000, 10, Duration.ofSeconds(150),
+                    new int[] {5, 10, 20, 30, 50}, Duration.ofSeconds(15), 10_000, 1_000, 10, Duration.ofSeconds(150),
                     new int[] {10, 100, 1_000, 10_000}, 10, 10, Duration.ofDays(30), Duration.ofHours(6), 300,
                     Duration.ofMillis(200));
             case "smoke" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(1),

@@ -46,7 +46,7 @@ public final class MapleBench {
         try (SharedStack stack = new SharedStack(worker)) {
             // submission runs last: it pauses the workers and leaves its workflows unrun
             Map<String, Workload> workloads = new LinkedHashMap<>();
-            workloads.put("2", new DispatchWorkload(sizes, stack));
+            workloads.put("2", new DispatchWorkload(sizes, stack, report.dir()));
             workloads.put("3", new QueueDrainWorkload(sizes, stack));
             workloads.put("6", new WebhookWorkload(sizes, stack));
             workloads.put("5", new HistoryWorkload(sizes, stack));

@@ -19,7 +19,21 @@ public final class ClosedLoop {
     }
 
     /** One measured cell. */
-    public record Result(int clients, long operations, double perSecond, Latencies latencies) {
+    public record Result(int clients, long operations, double seconds, Latencies latencies) {
+
+        public double perSecond() {
+            return operations / seconds;
+        }
+
+        static Result merge(List<Result> parts) {
+            long[] all = parts.stream().flatMapToLong(p -> Arrays.stream(p.latencies().sortedNanos())).toArray();
+            return new Result(parts.get(0).clients(), all.length, parts.stream().mapToDouble(Result::seconds).sum(),
+                    Latencies.of(all));
+        }
+    }
+
+    /** Two operations measured at the same load, A and B alternating in {@code slices} short runs each. */
+    public record Pair(Result a, Result b) {
     }
 
     private final AtomicLong sequence = new AtomicLong();
@@ -27,6 +41,21 @@ public final class ClosedLoop {
 
     public ClosedLoop(String prefix) {
         this.prefix = prefix;
+    }
+
+    /**
+     * Alternates A and B in slices, so that drift over the cell (a growing server backlog, a noisy
+     * neighbour, JIT) falls on both alike instead of on whichever ran second.
+     */
+    public Pair alternate(int clients, Duration duration, int slices, Operation a, Operation b) throws Exception {
+        Duration slice = duration.dividedBy(slices);
+        List<Result> as = new ArrayList<>();
+        List<Result> bs = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            as.add(run(clients, slice, a));
+            bs.add(run(clients, slice, b));
+        }
+        return new Pair(Result.merge(as), Result.merge(bs));
     }
 
     public Result run(int clients, Duration duration, Operation operation) throws Exception {
@@ -60,7 +89,7 @@ public final class ClosedLoop {
             }
             double elapsed = (System.nanoTime() - began) / 1e9;
             long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
-            return new Result(clients, all.length, all.length / elapsed, Latencies.of(all));
+            return new Result(clients, all.length, elapsed, Latencies.of(all));
         } finally {
             pool.shutdownNow();
         }

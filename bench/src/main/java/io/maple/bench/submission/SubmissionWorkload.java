@@ -49,17 +49,20 @@ public final class SubmissionWorkload implements Workload {
 
         Section section = new Section("1. Submission",
                 "`POST /api/v1/executions` (Spark SQL job, real api context on Tomcat, security off) with N "
-                        + "concurrent clients for " + sizes.submissionCell().toSeconds() + " s per cell, beside "
+                        + "concurrent clients for " + sizes.submissionCell().toSeconds() + " s per cell (in 1 s "
+                        + "slices alternating with the limit's, so drift falls on both), beside "
                         + "the **bare limit**: `ExecutionStore.create` (the same insert, ext info and history "
                         + "row) + `ExecutionStarter.start` (the same workflow start) called directly, same JVM, "
                         + "database and Temporal test server. Workers are paused, so neither path competes with "
                         + "workflow execution.");
         Table detail = new Table("clients", "API ops/s", "bare ops/s", "API share", "API p50 ms", "API p99 ms",
                 "bare p50 ms", "bare p99 ms");
+        int slices = (int) Math.max(1, sizes.submissionCell().toSeconds());
         LineChart chart = new LineChart("Submission latency vs load", "concurrent clients", "latency (ms)");
         for (int n : sizes.submissionClients()) {
-            ClosedLoop.Result a = loop.run(n, sizes.submissionCell(), api);
-            ClosedLoop.Result b = loop.run(n, sizes.submissionCell(), bare);
+            ClosedLoop.Pair cell = loop.alternate(n, sizes.submissionCell(), slices, api, bare);
+            ClosedLoop.Result a = cell.a();
+            ClosedLoop.Result b = cell.b();
             detail.row(n, a.perSecond(), b.perSecond(), a.perSecond() / b.perSecond(), a.latencies().p50(),
                     a.latencies().p99(), b.latencies().p50(), b.latencies().p99());
             chart.point("API p50", n, a.latencies().p50()).point("API p99", n, a.latencies().p99())
