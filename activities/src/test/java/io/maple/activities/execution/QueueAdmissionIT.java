@@ -13,12 +13,15 @@ import io.maple.persistence.TestDatabase;
 import io.maple.workflows.admission.AdmissionState;
 import io.maple.workflows.admission.QueueAdmissionWorkflow;
 import io.maple.workflows.contract.SlotRelease;
+import io.maple.workflows.contract.SlotRequest;
 import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.maple.workflows.execution.StopRequest;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,5 +136,50 @@ class QueueAdmissionIT {
         assertThat(state.holders()).containsExactly(-2L);
         harness.recordHistory(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, queue), "admission-carried-release");
         WorkflowStub.fromTyped(admission).terminate("test over");
+    }
+
+    /**
+     * A queue continues as new after about 1,000 events, well before the server's suggestion (about
+     * 4,000), and its next run goes on from the same sequence.
+     */
+    @Test
+    void aQueueContinuesAsNewEarlyAndKeepsItsSequence() throws Exception {
+        harness.start();
+        String queue = "long";
+        String workflowId = QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, queue);
+        String firstRun = null;
+        int sent = 0;
+        // executions that do not exist: each grant fails and frees its slot; paced (no queries, which the in-process
+        // test server mixes into the continue-as-new task), as a continue-as-new waits for no grant in flight
+        while (sent < 400) {
+            QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
+                    WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(TaskQueues.EXECUTIONS).build());
+            BatchRequest batch = harness.client().newSignalWithStartRequest();
+            batch.add(admission::run, AdmissionState.initial(WorkflowHarness.CLUSTER, queue));
+            batch.add(admission::request, new SlotRequest(WorkflowHarness.CLUSTER, queue, -1_000_000L - sent, 3));
+            String run = harness.client().signalWithStart(batch).getRunId();
+            sent++;
+            if (firstRun == null) {
+                firstRun = run;
+            } else if (!run.equals(firstRun)) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        // the new run answers as soon as it exists; the old one's closing events may land a moment later
+        WorkflowExecutionHistory first = harness.client().fetchHistory(workflowId, firstRun);
+        long closed = System.nanoTime() + WAIT.toNanos();
+        while (first.getLastEvent().getEventType() != EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
+                && System.nanoTime() < closed) {
+            Thread.sleep(20);
+            first = harness.client().fetchHistory(workflowId, firstRun);
+        }
+        assertThat(first.getLastEvent().getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+        assertThat(first.getEvents()).hasSizeBetween(1_000, 1_100);
+        harness.recordHistory(workflowId, firstRun, "admission-continued-early");
+        QueueAdmissionWorkflow current = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class, workflowId);
+        // carried over; a request delivered with the new run's start takes its number after the carried ones
+        assertThat(current.snapshot().nextSequence()).isBetween(sent + 1L, sent + 2L);
+        WorkflowStub.fromTyped(current).terminate("test over");
     }
 }

@@ -162,14 +162,20 @@ public class WorkflowHarness {
 
     /** The same for any workflow (the queue's admission workflow), as far as it has run. */
     public void recordHistory(String workflowId, String name) {
+        recordHistory(workflowId, null, name);
+    }
+
+    /** The same for one run of it; {@code runId} null is the latest. */
+    public void recordHistory(String workflowId, String runId, String name) {
         if (!Boolean.getBoolean("maple.record.histories")) {
             return;
         }
         try {
             Path dir = Path.of("../workflows/src/test/resources/histories");
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(name + ".json"),
-                    env.getWorkflowClient().fetchHistory(workflowId).toJson(true));
+            WorkflowClient client = env.getWorkflowClient();
+            Files.writeString(dir.resolve(name + ".json"), (runId == null ? client.fetchHistory(workflowId)
+                    : client.fetchHistory(workflowId, runId)).toJson(true));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
