@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,18 +123,13 @@ class QueueAdmissionIT {
     void aReleaseDeliveredWithTheStartOfACarriedRunFreesItsSlot() {
         harness.start();
         String queue = "carried";
-        QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
-                WorkflowOptions.newBuilder().setWorkflowId(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER,
-                        queue)).setTaskQueue(TaskQueues.EXECUTIONS).build());
         AdmissionState carried = new AdmissionState(WorkflowHarness.CLUSTER, queue, 2, 10, List.of(),
                 List.of(-1L, -2L), List.of(-1L, -2L));
-        BatchRequest batch = harness.client().newSignalWithStartRequest();
-        batch.add(admission::run, carried);
-        batch.add(admission::release, new SlotRelease(WorkflowHarness.CLUSTER, queue, -1, "ended"));
-        harness.client().signalWithStart(batch);
+        signalWithStart(queue, carried, w -> w.release(new SlotRelease(WorkflowHarness.CLUSTER, queue, -1, "ended")));
 
-        AdmissionState state = admission.snapshot();
-        assertThat(state.holders()).containsExactly(-2L);
+        QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
+                QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, queue));
+        assertThat(admission.snapshot().holders()).containsExactly(-2L);
         harness.recordHistory(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, queue), "admission-carried-release");
         WorkflowStub.fromTyped(admission).terminate("test over");
     }
@@ -152,12 +148,9 @@ class QueueAdmissionIT {
         // executions that do not exist: each grant fails and frees its slot; paced (no queries, which the in-process
         // test server mixes into the continue-as-new task), as a continue-as-new waits for no grant in flight
         while (sent < 400) {
-            QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
-                    WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(TaskQueues.EXECUTIONS).build());
-            BatchRequest batch = harness.client().newSignalWithStartRequest();
-            batch.add(admission::run, AdmissionState.initial(WorkflowHarness.CLUSTER, queue));
-            batch.add(admission::request, new SlotRequest(WorkflowHarness.CLUSTER, queue, -1_000_000L - sent, 3));
-            String run = harness.client().signalWithStart(batch).getRunId();
+            SlotRequest request = new SlotRequest(WorkflowHarness.CLUSTER, queue, -1_000_000L - sent, 3);
+            String run = signalWithStart(queue, AdmissionState.initial(WorkflowHarness.CLUSTER, queue),
+                    w -> w.request(request));
             sent++;
             if (firstRun == null) {
                 firstRun = run;
@@ -181,5 +174,16 @@ class QueueAdmissionIT {
         // carried over; a request delivered with the new run's start takes its number after the carried ones
         assertThat(current.snapshot().nextSequence()).isBetween(sent + 1L, sent + 2L);
         WorkflowStub.fromTyped(current).terminate("test over");
+    }
+
+    /** Signals the queue's admission workflow, starting it with {@code state} if it is not running; its run id. */
+    private String signalWithStart(String queue, AdmissionState state, Consumer<QueueAdmissionWorkflow> signal) {
+        QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER,
+                        queue)).setTaskQueue(TaskQueues.EXECUTIONS).build());
+        BatchRequest batch = harness.client().newSignalWithStartRequest();
+        batch.add(admission::run, state);
+        batch.add(() -> signal.accept(admission));
+        return harness.client().signalWithStart(batch).getRunId();
     }
 }

@@ -31,7 +31,6 @@ public final class DispatchWorkload implements Workload {
 
     private final BenchSizes sizes;
     private final Supplier<MapleStack> stack;
-
     private final Path reportDir;
 
     public DispatchWorkload(BenchSizes sizes, Supplier<MapleStack> stack, Path reportDir) {

@@ -39,20 +39,21 @@ public class ExecutionStore {
     @Transactional
     public ExecutionRecord create(ExecutionRecord draft, String configuration, String extInfo, String source) {
         Instant now = now();
-        ExecutionRecord row = new ExecutionRecord(null, draft.uniqueId(), draft.execName(), draft.execComment(),
-                draft.fromApp(), draft.cluster(), draft.clusterQueue(), draft.engineCategory(), draft.engineVersion(),
-                draft.priority(), ExecutionStatus.CREATED, draft.execGroup(), draft.execUser(), draft.webhooks(),
-                draft.requestType(), draft.execType(), draft.rerunOf(), null, null, null, now, now, 0L);
         GeneratedId key = new GeneratedId();
-        executions.insert(row, key);
+        executions.insert(created(null, draft, now), key);
         long id = key.getId();
         extInfos.insert(new ExecutionExtInfoRecord(id, configuration, extInfo, null, now, now));
         history.insert(new StatusHistoryRecord(null, id, null, ExecutionStatus.CREATED, "submitted", source, now));
         // the row as written (no read back: every column is known, and the clock is at the column's precision)
-        return new ExecutionRecord(id, row.uniqueId(), row.execName(), row.execComment(), row.fromApp(), row.cluster(),
-                row.clusterQueue(), row.engineCategory(), row.engineVersion(), row.priority(), row.status(),
-                row.execGroup(), row.execUser(), row.webhooks(), row.requestType(), row.execType(), row.rerunOf(),
-                null, null, null, now, now, 0L);
+        return created(id, draft, now);
+    }
+
+    /** A new row in CREATED from the submitted draft. */
+    private static ExecutionRecord created(Long id, ExecutionRecord draft, Instant now) {
+        return new ExecutionRecord(id, draft.uniqueId(), draft.execName(), draft.execComment(), draft.fromApp(),
+                draft.cluster(), draft.clusterQueue(), draft.engineCategory(), draft.engineVersion(), draft.priority(),
+                ExecutionStatus.CREATED, draft.execGroup(), draft.execUser(), draft.webhooks(), draft.requestType(),
+                draft.execType(), draft.rerunOf(), null, null, null, now, now, 0L);
     }
 
     /** Applies a transition if the row's current status allows it; records it in history when it wins. */
