@@ -25,24 +25,6 @@ run_block() {
   bash -c "$code"
 }
 
-json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-
-status_of() { curl -fsS "$API/api/v1/executions/$1" | json_field status; }
-
-wait_status() { # id, wanted status, seconds
-  local id="$1" want="$2" deadline=$((SECONDS + $3)) now
-  while :; do
-    now="$(status_of "$id")"
-    [ "$now" = "$want" ] && return 0
-    case "$now" in SUCCEED|FAILED|START_FAILED|KILLED|CANCELED)
-      curl -fsS "$API/api/v1/executions/$id" > "$LOG/execution-$id.json" || true
-      fail "execution $id ended $now, expected $want (details: $LOG/execution-$id.json)";;
-    esac
-    [ $SECONDS -lt $deadline ] || fail "execution $id is $now after $3s, expected $want"
-    sleep 1
-  done
-}
-
 submit() { # block name -> execution id
   local out
   out="$(run_block "$1")"
@@ -50,19 +32,7 @@ submit() { # block name -> execution id
   echo "$out" | json_field id
 }
 
-DEV_PID=""
-stop_dev() {
-  if [ -n "$DEV_PID" ] && kill -0 "$DEV_PID" 2>/dev/null; then
-    # Ctrl-C in a terminal sends INT; a script's background job ignores INT, so it gets TERM (same trap)
-    say "stopping ./maple dev as Ctrl-C would"
-    kill -TERM "$DEV_PID"
-    for _ in $(seq 1 60); do kill -0 "$DEV_PID" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$DEV_PID" 2>/dev/null; then
-      kill -9 -- "-$DEV_PID" 2>/dev/null || true
-      fail "./maple dev did not stop within 30s"
-    fi
-  fi
-}
+. .ci/dev-stack.sh
 trap stop_dev EXIT
 
 # A database and launch directory of its own, so that earlier runs on this machine change nothing.
@@ -74,16 +44,8 @@ export MAPLE_LOCAL_WORKDIR="$PWD/$LOG/work"
 rm -rf "$MAPLE_LOCAL_WORKDIR"
 
 say "starting: $(block dev)"
-started=$SECONDS
-: > "$LOG/dev.log"
-setsid bash -c "$(block dev)" > "$LOG/dev.log" 2>&1 &
-DEV_PID=$!
-until grep -q 'ready in' "$LOG/dev.log"; do
-  kill -0 "$DEV_PID" 2>/dev/null || { tail -40 "$LOG/dev.log"; fail "./maple dev exited"; }
-  [ $((SECONDS - started)) -lt 900 ] || { tail -40 "$LOG/dev.log"; fail "./maple dev not ready after 900s"; }
-  sleep 1
-done
-ready_s=$((SECONDS - started))
+start_dev "$(block dev)" "$LOG/dev.log"
+ready_s=$READY_S
 say "ready after ${ready_s}s"
 
 t0=$SECONDS
@@ -140,7 +102,6 @@ grep -q '"X-Maple-Signature"' "$HOOKS" || fail "webhooks are not signed"
 say "webhook execution $hook_id: receiver got every transition ($got), signed"
 
 stop_dev
-DEV_PID=""
 sleep 1
 # only what this checkout's run command started: other checkouts on the machine may run Maple too
 LEFT_PATTERN="io\.temporal\.testserver\.TestServer ${MAPLE_TEMPORAL_PORT:-7233}( |\$)|$PWD/(api|worker)/target/maple-"

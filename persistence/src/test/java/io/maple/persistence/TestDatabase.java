@@ -1,5 +1,6 @@
 package io.maple.persistence;
 
+import io.maple.embeddeddb.TestDatabaseServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,8 +8,9 @@ import java.sql.Statement;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh MariaDB database per test suite, on the real server .ci/run starts. Each suite names its
- * own database, so modules and suites never see each other's rows.
+ * A fresh MariaDB database per test suite, on the real server .ci/run starts, or on an embedded one
+ * where none answers ({@link TestDatabaseServer}). Each suite names its own database, so modules and
+ * suites never see each other's rows.
  */
 public final class TestDatabase {
 
@@ -16,7 +18,7 @@ public final class TestDatabase {
     }
 
     public static String base() {
-        return System.getProperty("maple.test.jdbc.base", "jdbc:mysql://127.0.0.1:3306");
+        return TestDatabaseServer.base();
     }
 
     public static String user() {
@@ -37,7 +39,7 @@ public final class TestDatabase {
             s.execute("DROP DATABASE IF EXISTS " + db);
             s.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
-            throw new IllegalStateException("MariaDB is not reachable at " + base() + ": run .ci/run or start it", e);
+            throw new IllegalStateException("MariaDB is not reachable at " + base() + ": " + e.getMessage(), e);
         }
         return base() + "/" + db;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maple.embeddeddb.TestDatabaseServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the runner's real entry point ({@code main}, as spark-submit would) on Spark 3.5.5 in local
- * mode, then reads what it wrote back with a fresh session. The JDBC ends use the real MariaDB.
+ * mode, then reads what it wrote back with a fresh session. The JDBC ends use the real MariaDB (an
+ * embedded one where none answers).
  */
 class MapleSparkRunnerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
+    // the MariaDB driver by its own scheme: the runner's MariaDbDialect is what these URLs exercise
+    private static final String SERVER = TestDatabaseServer.base().replace("jdbc:mysql:", "jdbc:mariadb:") + "/";
     private static final String DB = "maple_runner" + System.getenv().getOrDefault("MAPLE_TEST_DB_SUFFIX", "");
 
     @TempDir
