@@ -87,6 +87,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * The programs of an embedded server on {@code dir}, unpacked there first if they are not yet: for
+     * callers that run {@code mariadbd} themselves. Nothing is started and {@code data/} is not touched.
+     */
+    public static MariaDbBinaries binaries(Path dir) {
+        Layout layout = new Layout(dir.toAbsolutePath().normalize());
+        if (!Files.isExecutable(layout.server())) {
+            try {
+                InstalledDb.unpack(DBConfigurationBuilder.newBuilder().setBaseDir(layout.base().toFile())
+                        .setDataDir(layout.data().toFile()).setTmpDir(layout.tmp().toString())
+                        .setDeletingTemporaryBaseAndDataDirsOnShutdown(false).build());
+            } catch (ManagedProcessException e) {
+                throw new IllegalStateException("cannot unpack the MariaDB binaries into " + layout.base(), e);
+            }
+        }
+        return new MariaDbBinaries(layout.base());
+    }
+
     public int port() {
         return port;
     }
@@ -238,6 +256,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 throw new ManagedProcessException("cannot prepare " + layout.dir(), e);
             }
             return db;
+        }
+
+        static void unpack(DBConfiguration config) throws ManagedProcessException {
+            InstalledDb db = new InstalledDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
         }
 
         private static void deleteTree(Path root) throws IOException {

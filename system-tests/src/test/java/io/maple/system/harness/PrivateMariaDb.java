@@ -1,5 +1,10 @@
 package io.maple.system.harness;
 
+import io.maple.embeddeddb.EmbeddedMariaDb;
+import io.maple.embeddeddb.EmbeddedMode;
+import io.maple.embeddeddb.MariaDbBinaries;
+import io.maple.embeddeddb.TestDatabaseServer;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,20 +17,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A MariaDB server of the stack's own (own datadir, port and socket), so a test may stop it while
- * Maple runs; the shared server on 3306 is never touched. Root has an empty password over TCP.
+ * Maple runs; the shared server on 3306 is never touched. Root has an empty password over TCP. It runs
+ * the machine's MariaDB, or the embedded MariaDB's programs where the machine has none.
  */
 public final class PrivateMariaDb {
 
     private final ManagedProcess process;
+    private final Programs programs;
     private final Path dataDir;
     private final Path socket;
     private final int port;
 
-    private PrivateMariaDb(ManagedProcess process, Path dataDir, Path socket, int port) {
+    private PrivateMariaDb(ManagedProcess process, Programs programs, Path dataDir, Path socket, int port) {
         this.process = process;
+        this.programs = programs;
         this.dataDir = dataDir;
         this.socket = socket;
         this.port = port;
@@ -38,17 +47,22 @@ public final class PrivateMariaDb {
             Directories.recreate(dataDir);
             // a unix socket path must stay short (108 bytes): keep it in the temp directory
             Path socket = Files.createTempDirectory("maple-st-db").resolve("mysqld.sock");
-            List<String> command = new ArrayList<>(List.of("mariadb-install-db", "--no-defaults",
-                    "--datadir=" + dataDir, "--auth-root-authentication-method=normal", "--skip-test-db"));
+            Programs programs = Programs.onThisMachine();
+            List<String> command = new ArrayList<>(programs.command(programs.installDb()));
+            // --skip-name-resolve --force: the embedded programs' resolveip cannot look up this host's name
+            command.addAll(List.of("--datadir=" + dataDir, "--auth-root-authentication-method=normal",
+                    "--skip-test-db", "--skip-name-resolve", "--force"));
             command.addAll(runAs());
-            Process install = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mariadb-install.log").toFile()).start();
+            ProcessBuilder installer = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("mariadb-install.log").toFile());
+            installer.environment().putAll(programs.environment());
+            Process install = installer.start();
             if (!install.waitFor(120, TimeUnit.SECONDS) || install.exitValue() != 0) {
                 install.destroyForcibly();
                 throw new IllegalStateException("mariadb-install-db failed, see " + dir.resolve("mariadb-install.log"));
             }
-            ManagedProcess process = new ManagedProcess("mariadb", dir.resolve("mariadb.log"), Map.of());
-            return new PrivateMariaDb(process, dataDir, socket, FreePort.pick());
+            ManagedProcess process = new ManagedProcess("mariadb", dir.resolve("mariadb.log"), programs.environment());
+            return new PrivateMariaDb(process, programs, dataDir, socket, FreePort.pick());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install a private MariaDB (is mariadb-server installed?)", e);
         } catch (InterruptedException e) {
@@ -59,10 +73,10 @@ public final class PrivateMariaDb {
 
     /** Starts the server and waits until it accepts JDBC connections; after a kill it recovers its InnoDB log. */
     public void start() {
-        List<String> command = new ArrayList<>(List.of("mariadbd", "--no-defaults", "--datadir=" + dataDir,
-                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + socket, "--skip-name-resolve",
-                "--pid-file=" + dataDir.resolve("mariadbd.pid"), "--innodb-buffer-pool-size=64M",
-                "--max-connections=200"));
+        List<String> command = new ArrayList<>(programs.command(programs.server()));
+        command.addAll(List.of("--datadir=" + dataDir, "--port=" + port, "--bind-address=127.0.0.1",
+                "--socket=" + socket, "--skip-name-resolve", "--pid-file=" + dataDir.resolve("mariadbd.pid"),
+                "--innodb-buffer-pool-size=64M", "--max-connections=200"));
         command.addAll(runAs());
         process.start(command);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -105,6 +119,36 @@ public final class PrivateMariaDb {
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /**
+     * mariadb-install-db and mariadbd: the machine's on its PATH, else (or with MAPLE_DB_EMBEDDED=always)
+     * the embedded MariaDB's.
+     */
+    private record Programs(String installDb, String server, List<String> basedir, Map<String, String> environment) {
+
+        static Programs onThisMachine() {
+            if (EmbeddedMode.fromEnvironment() != EmbeddedMode.ALWAYS && onPath("mariadbd")
+                    && onPath("mariadb-install-db")) {
+                return new Programs("mariadb-install-db", "mariadbd", List.of(), Map.of());
+            }
+            MariaDbBinaries embedded = EmbeddedMariaDb.binaries(
+                    Path.of(System.getProperty(TestDatabaseServer.DIR_PROPERTY, "target/embedded-mariadb")));
+            return new Programs(embedded.installDb().toString(), embedded.server().toString(), embedded.basedir(),
+                    embedded.environment());
+        }
+
+        /** {@code --no-defaults} must come first. */
+        List<String> command(String program) {
+            List<String> command = new ArrayList<>(List.of(program, "--no-defaults"));
+            command.addAll(basedir);
+            return command;
+        }
+
+        private static boolean onPath(String program) {
+            return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                    .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
         }
     }
 
