@@ -61,3 +61,4 @@ t0=$SECONDS
   > "$LOG/persistence-tests.log" 2>&1 || { tail -60 "$LOG/persistence-tests.log"; fail "persistence tests on the embedded MariaDB"; }
 grep -q '^\[maple\] tests use the embedded MariaDB' "$LOG/persistence-tests.log" || fail "the tests did not use the embedded MariaDB"
 say "persistence ITs pass on the embedded MariaDB: $(grep -E '^\[INFO\] Tests run: [0-9]+, Failures: 0, Errors: 0, Skipped: [0-9]+$' "$LOG/persistence-tests.log" | tail -1 | sed 's/\[INFO\] //') ($((SECONDS - t0))s)"
+say "done in ${SECONDS}s"
