@@ -39,8 +39,10 @@ public final class TestDatabaseServer {
         }
         EmbeddedMariaDb db = startEmbedded();
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "stop-test-mariadb"));
+        String why = mode == EmbeddedMode.ALWAYS ? EmbeddedMode.VARIABLE + "=always"
+                : "nothing answered at " + configured;
         System.out.println("[maple] tests use the embedded MariaDB " + EmbeddedMariaDb.VERSION + " at 127.0.0.1:"
-                + db.port() + " (nothing answered at " + configured + "), data in " + db.dir());
+                + db.port() + " (" + why + "), data in " + db.dir());
         return db.jdbcBase();
     }
 
