@@ -34,7 +34,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * Starts a server on {@code dir}: the first start unpacks the binaries and installs a data dir
-     * (about 30 s), a later one reuses both (about 8 s).
+     * (8-40 s), a later one reuses both (2-8 s).
      *
      * @throws DataDirInUseException when another process runs a server on {@code dir}
      */
