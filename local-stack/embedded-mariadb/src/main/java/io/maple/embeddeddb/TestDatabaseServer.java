@@ -16,6 +16,7 @@ public final class TestDatabaseServer {
 
     public static final String BASE_PROPERTY = "maple.test.jdbc.base";
     public static final String DIR_PROPERTY = "maple.test.embedded.dir";
+    private static final String MODULE_DIR = "target/embedded-mariadb";
 
     // one per test JVM: every suite in it shares the server, each in a database of its own
     private static String base;
@@ -46,14 +47,17 @@ public final class TestDatabaseServer {
         return db.jdbcBase();
     }
 
+    /** The dir the modules of one checkout share (they test one after another), so it is unpacked once. */
+    public static Path sharedDir() {
+        return Path.of(System.getProperty(DIR_PROPERTY, MODULE_DIR));
+    }
+
     private static EmbeddedMariaDb startEmbedded() {
-        // shared by the modules of one checkout (they test one after another), so it is unpacked once
-        Path shared = Path.of(System.getProperty(DIR_PROPERTY, "target/embedded-mariadb"));
         try {
-            return EmbeddedMariaDb.start(shared);
+            return EmbeddedMariaDb.start(sharedDir());
         } catch (DataDirInUseException e) {
             // another build of this checkout is testing: a server of this module's own
-            return EmbeddedMariaDb.start(Path.of("target/embedded-mariadb"));
+            return EmbeddedMariaDb.start(Path.of(MODULE_DIR));
         }
     }
 

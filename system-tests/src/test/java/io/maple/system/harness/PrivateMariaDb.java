@@ -2,9 +2,8 @@ package io.maple.system.harness;
 
 import io.maple.embeddeddb.EmbeddedMariaDb;
 import io.maple.embeddeddb.EmbeddedMode;
-import io.maple.embeddeddb.MariaDbBinaries;
+import io.maple.embeddeddb.MariaDbPrograms;
 import io.maple.embeddeddb.TestDatabaseServer;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,9 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A MariaDB server of the stack's own (own datadir, port and socket), so a test may stop it while
@@ -27,12 +24,12 @@ import java.util.stream.Stream;
 public final class PrivateMariaDb {
 
     private final ManagedProcess process;
-    private final Programs programs;
+    private final MariaDbPrograms programs;
     private final Path dataDir;
     private final Path socket;
     private final int port;
 
-    private PrivateMariaDb(ManagedProcess process, Programs programs, Path dataDir, Path socket, int port) {
+    private PrivateMariaDb(ManagedProcess process, MariaDbPrograms programs, Path dataDir, Path socket, int port) {
         this.process = process;
         this.programs = programs;
         this.dataDir = dataDir;
@@ -47,12 +44,12 @@ public final class PrivateMariaDb {
             Directories.recreate(dataDir);
             // a unix socket path must stay short (108 bytes): keep it in the temp directory
             Path socket = Files.createTempDirectory("maple-st-db").resolve("mysqld.sock");
-            Programs programs = Programs.onThisMachine();
+            MariaDbPrograms programs = programsOnThisMachine();
             List<String> command = new ArrayList<>(programs.command(programs.installDb()));
             // --skip-name-resolve --force: the embedded programs' resolveip cannot look up this host's name
             command.addAll(List.of("--datadir=" + dataDir, "--auth-root-authentication-method=normal",
                     "--skip-test-db", "--skip-name-resolve", "--force"));
-            command.addAll(runAs());
+            command.addAll(MariaDbPrograms.runAs());
             ProcessBuilder installer = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("mariadb-install.log").toFile());
             installer.environment().putAll(programs.environment());
@@ -77,7 +74,7 @@ public final class PrivateMariaDb {
         command.addAll(List.of("--datadir=" + dataDir, "--port=" + port, "--bind-address=127.0.0.1",
                 "--socket=" + socket, "--skip-name-resolve", "--pid-file=" + dataDir.resolve("mariadbd.pid"),
                 "--innodb-buffer-pool-size=64M", "--max-connections=200"));
-        command.addAll(runAs());
+        command.addAll(MariaDbPrograms.runAs());
         process.start(command);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!accepts()) {
@@ -122,38 +119,11 @@ public final class PrivateMariaDb {
         }
     }
 
-    /**
-     * mariadb-install-db and mariadbd: the machine's on its PATH, else (or with MAPLE_DB_EMBEDDED=always)
-     * the embedded MariaDB's.
-     */
-    private record Programs(String installDb, String server, List<String> basedir, Map<String, String> environment) {
-
-        static Programs onThisMachine() {
-            if (EmbeddedMode.fromEnvironment() != EmbeddedMode.ALWAYS && onPath("mariadbd")
-                    && onPath("mariadb-install-db")) {
-                return new Programs("mariadb-install-db", "mariadbd", List.of(), Map.of());
-            }
-            MariaDbBinaries embedded = EmbeddedMariaDb.binaries(
-                    Path.of(System.getProperty(TestDatabaseServer.DIR_PROPERTY, "target/embedded-mariadb")));
-            return new Programs(embedded.installDb().toString(), embedded.server().toString(), embedded.basedir(),
-                    embedded.environment());
+    /** The machine's programs, else (or with MAPLE_DB_EMBEDDED=always) the embedded MariaDB's. */
+    private static MariaDbPrograms programsOnThisMachine() {
+        if (EmbeddedMode.fromEnvironment() != EmbeddedMode.ALWAYS && MariaDbPrograms.onPath()) {
+            return MariaDbPrograms.machine();
         }
-
-        /** {@code --no-defaults} must come first. */
-        List<String> command(String program) {
-            List<String> command = new ArrayList<>(List.of(program, "--no-defaults"));
-            command.addAll(basedir);
-            return command;
-        }
-
-        private static boolean onPath(String program) {
-            return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                    .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
-        }
-    }
-
-    /** mariadbd refuses to run as root unless told to. */
-    private static List<String> runAs() {
-        return "root".equals(System.getProperty("user.name")) ? List.of("--user=root") : List.of();
+        return EmbeddedMariaDb.programs(TestDatabaseServer.sharedDir());
     }
 }
