@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maple.persistence.TestDatabase;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +36,14 @@ public abstract class ApiIntegrationTest {
     protected static final String SPARK_VERSION = "3.5.5";
     protected static final String FLINK_VERSION = "1.20.1";
 
+    /** {@code maple.local.work-dir}, where the LOCAL cluster's execution logs are read. */
+    protected static final Path LOCAL_WORK_DIR = Path.of(System.getProperty("java.io.tmpdir"),
+            "maple-api-it-" + ProcessHandle.current().pid());
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "api");
+        registry.add("maple.local.work-dir", LOCAL_WORK_DIR::toString);
     }
 
     @LocalServerPort

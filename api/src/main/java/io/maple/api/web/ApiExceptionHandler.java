@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.maple.activities.log.LogNotFoundException;
 import io.maple.persistence.execution.ExecutionNotFoundException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return badRequest(e.field() + ": " + e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
     }
 
-    @ExceptionHandler({NotFoundException.class, ExecutionNotFoundException.class})
+    @ExceptionHandler({NotFoundException.class, ExecutionNotFoundException.class, LogNotFoundException.class})
     ResponseEntity<Object> notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }

@@ -8,6 +8,8 @@ import io.maple.activities.launch.AppRef;
 import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.LaunchTarget;
 import io.maple.activities.launch.local.LocalLauncher;
+import io.maple.activities.log.LocalLogs;
+import io.maple.activities.log.LogProperties;
 import io.maple.api.ApiIntegrationTest;
 import io.maple.api.HttpApi;
 import io.maple.domain.ClusterCategory;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A process launched by the worker's real LOCAL launcher reports to this real api with the token the
@@ -48,8 +51,9 @@ class EngineReportIT extends ApiIntegrationTest {
                 Map.of("maple.report.api-url", "http://127.0.0.1:" + port)))
                 .bindOrCreate("maple.report", ReportProperties.class);
         Path workDir = Files.createTempDirectory("maple-report-it");
-        LocalLauncher launcher = new LocalLauncher(new LocalLauncherProperties(workDir, Duration.ofSeconds(5)),
-                Clock.systemUTC());
+        LocalLauncherProperties localProperties = new LocalLauncherProperties(workDir, Duration.ofSeconds(5));
+        LocalLauncher launcher = new LocalLauncher(localProperties,
+                new LocalLogs(localProperties, new LogProperties(DataSize.ofMegabytes(64))), Clock.systemUTC());
         String script = """
                 report() { curl -s -o /dev/null -w '%%{http_code}' -X POST -H 'Content-Type: application/json' \\
                   -H "X-Maple-Report-Token: $MAPLE_REPORT_TOKEN" -d '{"status":"RUNNING","message":"alive"}' "$1"; }

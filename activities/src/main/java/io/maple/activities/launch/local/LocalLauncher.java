@@ -7,6 +7,7 @@ import io.maple.activities.launch.LaunchFailedException;
 import io.maple.activities.launch.LaunchResult;
 import io.maple.activities.launch.LaunchTarget;
 import io.maple.activities.launch.ProcessEnvironment;
+import io.maple.activities.log.LocalLogs;
 import io.maple.domain.ClusterCategory;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.workflows.contract.ClusterObservation;
@@ -41,10 +42,12 @@ public class LocalLauncher implements ClusterLauncher {
     private static final Duration PID_WAIT = Duration.ofSeconds(10);
 
     private final LocalLauncherProperties properties;
+    private final LocalLogs logs;
     private final Clock clock;
 
-    public LocalLauncher(LocalLauncherProperties properties, Clock clock) {
+    public LocalLauncher(LocalLauncherProperties properties, LocalLogs logs, Clock clock) {
         this.properties = properties;
+        this.logs = logs;
         this.clock = clock;
     }
 
@@ -69,7 +72,7 @@ public class LocalLauncher implements ClusterLauncher {
                 // an earlier attempt claimed the launch: adopt its process instead of starting another
                 Long pid = awaitPid(dir);
                 if (pid != null) {
-                    return new LaunchResult(String.valueOf(pid), true, observe(id, String.valueOf(pid)), tail(dir));
+                    return new LaunchResult(String.valueOf(pid), true, observe(id, String.valueOf(pid)), logs.reasonTail(id));
                 }
                 // the claim was taken but no process ever wrote its pid: that attempt died before spawning
                 log.warn("execution {}: stale launch claim without a process, launching", id);
@@ -86,7 +89,7 @@ public class LocalLauncher implements ClusterLauncher {
             if (pid == null) {
                 throw new LaunchFailedException("the local process did not start within " + PID_WAIT);
             }
-            return new LaunchResult(String.valueOf(pid), false, observe(id, String.valueOf(pid)), tail(dir));
+            return new LaunchResult(String.valueOf(pid), false, observe(id, String.valueOf(pid)), logs.reasonTail(id));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch execution " + id + " in " + dir, e);
         }
@@ -114,7 +117,7 @@ public class LocalLauncher implements ClusterLauncher {
                 return observation(id, appId, ClusterPhase.KILLED, "EXITED", String.valueOf(exit), "killed");
             }
             return observation(id, appId, exit == 0 ? ClusterPhase.SUCCEEDED : ClusterPhase.FAILED, "EXITED",
-                    String.valueOf(exit), exit == 0 ? null : "exit code " + exit + ": " + tail(dir));
+                    String.valueOf(exit), exit == 0 ? null : "exit code " + exit + ": " + logs.reasonTail(id));
         }
         if (pid == null) {
             return observation(id, appId, ClusterPhase.PENDING, "STARTING", null, null);
@@ -222,19 +225,6 @@ public class LocalLauncher implements ClusterLauncher {
         } catch (IOException | NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String tail(Path dir) {
-        StringBuilder b = new StringBuilder();
-        for (String name : new String[] {"stdout.log", "stderr.log"}) {
-            try {
-                String s = Files.readString(dir.resolve(name));
-                b.append(s.length() > 1000 ? s.substring(s.length() - 1000) : s);
-            } catch (IOException e) {
-                // not written yet
-            }
-        }
-        return b.toString().trim();
     }
 
     private ClusterObservation observation(long id, String appId, ClusterPhase phase, String raw, String fin,

@@ -1,8 +1,8 @@
 package io.maple.activities.launch.yarn;
 
 import io.maple.activities.launch.ProcessEnvironment;
+import io.maple.activities.log.LogFile;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,19 +142,6 @@ final class LaunchProcess {
 
     /** The last {@code bytes} of the log (whole lines), or "" when there is none. */
     static String tail(Path log, int bytes) {
-        if (!Files.exists(log)) {
-            return "";
-        }
-        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-            long start = Math.max(0, f.length() - bytes);
-            f.seek(start);
-            byte[] buf = new byte[(int) (f.length() - start)];
-            f.readFully(buf);
-            String text = new String(buf, StandardCharsets.UTF_8);
-            int nl = text.indexOf('\n');
-            return start > 0 && nl >= 0 ? text.substring(nl + 1) : text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new LogFile(log, 0).tailText(bytes);
     }
 }
