@@ -55,6 +55,16 @@ sql_s=$((SECONDS - t0))
 ID="$sql_id" run_block get > "$LOG/get.json"
 [ "$(json_field status < "$LOG/get.json")" = SUCCEED ] || fail "get block did not show SUCCEED"
 say "spark sql execution $sql_id: SUCCEED, ${sql_s}s from submit"
+ID="$sql_id" run_block log > "$LOG/log.json"
+python3 - "$LOG/log.json" <<'PY' || fail "the log block did not show the SQL result (see $LOG/log.json)"
+import json, re, sys
+page = json.load(open(sys.argv[1]))
+assert page["source"] == "local" and page["stream"] == "stdout" and page["complete"], page
+assert any(re.fullmatch(r"\|45 *\|", line) for line in page["lines"]), page["lines"]
+PY
+curl -fsS "$API/api/v1/executions/$sql_id/log?stream=launch&size=10000" > "$LOG/log-launch.json"
+[ "$(json_field total < "$LOG/log-launch.json")" -gt 0 ] || fail "stream=launch is empty"
+say "spark sql execution $sql_id: its log shows the result, launch output $(json_field total < "$LOG/log-launch.json") lines"
 
 t0=$SECONDS
 jar_id="$(submit submit-jar)"

@@ -3,13 +3,17 @@ package io.maple.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.maple.system.harness.ExecutionTable;
+import io.maple.system.harness.MapleRest;
 import io.maple.system.harness.MapleStack;
 import io.maple.system.harness.MapleStackExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,5 +53,29 @@ class LocalSparkSmokeIT {
         // the runner shows the query's result: sum(0..9)
         assertThat(Files.readString(dir.resolve("stdout.log"))).contains("|45   |");
         assertThat(stack.engineProcesses().of(id)).as("processes left behind").isEmpty();
+
+        // the same output through the api: the SQL result, and spark-submit's own messages
+        JsonNode stdout = log(stack, id, "stdout", "from=0&size=10000");
+        assertThat(stdout.get("source").asText()).isEqualTo("local");
+        assertThat(stdout.get("complete").asBoolean()).isTrue();
+        assertThat(stdout.get("lines").toString()).contains("|45   |");
+        assertThat(stdout.get("total").asLong()).isEqualTo(stdout.get("lines").size());
+        JsonNode launch = log(stack, id, "launch", "from=0&size=10000");
+        // spark-submit is the process here: its own messages (log4j at WARN in local-stack's spark-home) are its stderr
+        List<String> launchLines = new ArrayList<>();
+        launch.get("lines").forEach(line -> launchLines.add(line.asText()));
+        assertThat(launchLines).isNotEmpty().isEqualTo(Files.readAllLines(dir.resolve("stderr.log")))
+                .anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d WARN \\w+: .*"));
+        JsonNode tail = log(stack, id, "stdout", "from=-2");
+        List<String> out = Files.readAllLines(dir.resolve("stdout.log"));
+        assertThat(tail.get("from").asLong()).isEqualTo(out.size() - 2);
+        assertThat(List.of(tail.get("lines").get(0).asText(), tail.get("lines").get(1).asText()))
+                .isEqualTo(out.subList(out.size() - 2, out.size()));
+    }
+
+    private static JsonNode log(MapleStack stack, long id, String stream, String paging) {
+        MapleRest.Response r = stack.rest().get("/api/v1/executions/" + id + "/log?stream=" + stream + "&" + paging);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
     }
 }
