@@ -5,6 +5,7 @@ import io.maple.bench.report.Section;
 import io.maple.bench.admission.QueueDrainWorkload;
 import io.maple.bench.dispatch.DispatchWorkload;
 import io.maple.bench.history.HistoryWorkload;
+import io.maple.bench.log.LogTailWorkload;
 import io.maple.bench.monitor.MonitoringWorkload;
 import io.maple.bench.stack.SharedStack;
 import io.maple.bench.submission.SubmissionWorkload;
@@ -51,6 +52,7 @@ public final class MapleBench {
             workloads.put("6", new WebhookWorkload(sizes, stack));
             workloads.put("5", new HistoryWorkload(sizes, stack));
             workloads.put("4", new MonitoringWorkload(sizes, report.dir()));
+            workloads.put("7", new LogTailWorkload(sizes, stack));
             workloads.put("1", new SubmissionWorkload(sizes, stack, report.dir()));
             runAll(workloads, report, failed);
         }

@@ -13,6 +13,7 @@ import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ public final class MapleStack implements AutoCloseable {
 
     /** The one cluster of every benchmark; its engine is Spark 3.5.5. */
     public static final String CLUSTER = "bench";
+    /** {@code maple.local.work-dir} of the api and the worker: where LOCAL executions' logs are read. */
+    public static final Path LOCAL_WORK_DIR = Path.of(System.getProperty("java.io.tmpdir"), "maple-bench-local");
     /** The bare dispatch baseline's task queue. */
     public static final String BARE_QUEUE = "bench-bare";
 
@@ -109,6 +112,7 @@ public final class MapleStack implements AutoCloseable {
                 // the bare path (the worker's store) has the same pool as the api it is compared with
                 "--spring.datasource.hikari.maximum-pool-size=" + DB_POOL_SIZE,
                 "--spring.temporal.namespace=default",
+                "--maple.local.work-dir=" + LOCAL_WORK_DIR,
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--logging.level.io.temporal=ERROR");

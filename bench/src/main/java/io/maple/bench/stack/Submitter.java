@@ -32,8 +32,12 @@ public final class Submitter {
 
     /** Registers the bench cluster and its engine through the admin API, as an operator would. */
     public void registerCluster() {
-        post("/admin/clusters", "{\"name\":\"" + MapleStack.CLUSTER + "\",\"category\":\"YARN\"}", 201);
-        post("/admin/clusters/" + MapleStack.CLUSTER + "/engines",
+        registerCluster(MapleStack.CLUSTER, "YARN");
+    }
+
+    public void registerCluster(String name, String category) {
+        post("/admin/clusters", "{\"name\":\"" + name + "\",\"category\":\"" + category + "\"}", 201);
+        post("/admin/clusters/" + name + "/engines",
                 "{\"engineCategory\":\"spark\",\"engineVersion\":\"3.5.5\",\"engineHome\":\"/opt/spark\"}", 201);
     }
 
@@ -60,8 +64,13 @@ public final class Submitter {
 
     /** Only the insert (CREATED, ext info, history row), for baselines that start their own workflow. */
     public long insert(String uniqueId, String queue) {
+        return insert(uniqueId, MapleStack.CLUSTER, queue);
+    }
+
+    /** Only the insert, on any cluster: no workflow will launch it. */
+    public long insert(String uniqueId, String cluster, String queue) {
         return stack.store().create(new ExecutionRecord(null, uniqueId, "bench", null, FROM_APP + "-direct",
-                MapleStack.CLUSTER, queue, EngineCategory.SPARK, "3.5.5", 3, null, "g", "u", null, null, null, null,
+                cluster, queue, EngineCategory.SPARK, "3.5.5", 3, null, "g", "u", null, null, null, null,
                 null, null, null, null, null, null), jobJson, null, "bench").id();
     }
 
