@@ -1,12 +1,16 @@
 package io.maple.activities.log;
 
 import io.maple.activities.config.LocalLauncherProperties;
+import io.maple.activities.launch.k8s.K8sClients;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The log sources of every cluster category, for whoever serves logs (the api imports this). */
+/**
+ * The log sources of every cluster category, for whoever serves logs. The api imports this with
+ * {@link K8sClients}; the worker has both from its scan.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LogProperties.class, LocalLauncherProperties.class})
 public class ExecutionLogConfiguration {
@@ -14,6 +18,11 @@ public class ExecutionLogConfiguration {
     @Bean
     LocalLogs localLogs(LocalLauncherProperties local, LogProperties properties) {
         return new LocalLogs(local, properties);
+    }
+
+    @Bean
+    K8sLogs k8sLogs(K8sClients clients, LogProperties properties) {
+        return new K8sLogs(clients, properties);
     }
 
     @Bean

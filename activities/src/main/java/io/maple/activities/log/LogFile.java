@@ -1,6 +1,5 @@
 package io.maple.activities.log;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,8 +18,6 @@ import java.util.List;
  */
 public final class LogFile {
 
-    /** Longer lines are cut: an engine printing a whole dataset on one line must not exhaust memory. */
-    static final int MAX_LINE_BYTES = 64 * 1024;
     private static final int CHUNK = 256 * 1024;
     private static final byte NL = '\n';
 
@@ -129,7 +126,7 @@ public final class LogFile {
         /** The offset of the first of the last {@code count} lines (at most {@code count} lines' worth of bytes back). */
         private long startOfLastLines(long count) throws IOException {
             long limit = endsWithoutNewline() ? length : length - 1; // a final newline ends the last line
-            long floor = Math.max(0, limit - count * MAX_LINE_BYTES);
+            long floor = Math.max(0, limit - count * LineBuffer.MAX_LINE_BYTES);
             long seen = 0;
             long position = limit;
             while (position > floor) {
@@ -150,7 +147,7 @@ public final class LogFile {
         /** Up to {@code size} lines from {@code start}, which is the start of a line. */
         private Collected collect(long start, int size) throws IOException {
             List<String> lines = new ArrayList<>();
-            Line line = new Line();
+            LineBuffer line = new LineBuffer();
             long position = start;
             while (position < length) {
                 int read = readChunk(position);
@@ -221,41 +218,5 @@ public final class LogFile {
     }
 
     private record Collected(List<String> lines, long end) {
-    }
-
-    /** The line being assembled, cut at {@link #MAX_LINE_BYTES}. */
-    private static final class Line {
-
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private long dropped;
-        private boolean started;
-
-        void append(byte[] source, int from, int to) {
-            started |= to > from;
-            int room = MAX_LINE_BYTES - bytes.size();
-            int kept = Math.max(0, Math.min(room, to - from));
-            bytes.write(source, from, kept);
-            dropped += (to - from) - kept;
-        }
-
-        boolean started() {
-            return started;
-        }
-
-        String take() {
-            int size = bytes.size();
-            byte[] raw = bytes.toByteArray();
-            if (size > 0 && raw[size - 1] == '\r' && dropped == 0) {
-                size--;
-            }
-            String text = new String(raw, 0, size, StandardCharsets.UTF_8);
-            if (dropped > 0) {
-                text += " [... " + dropped + " more bytes]";
-            }
-            bytes.reset();
-            dropped = 0;
-            started = false;
-            return text;
-        }
     }
 }

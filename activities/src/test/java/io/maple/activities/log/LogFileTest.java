@@ -101,7 +101,7 @@ class LogFileTest {
 
     @Test
     void aHugeLineIsCut() throws IOException {
-        String huge = "y".repeat(LogFile.MAX_LINE_BYTES + 10);
+        String huge = "y".repeat(LineBuffer.MAX_LINE_BYTES + 10);
         LogFile log = log("a\n" + huge + "\nb\n", COUNT_ALL);
 
         List<String> lines = log.read(0, 10).lines();

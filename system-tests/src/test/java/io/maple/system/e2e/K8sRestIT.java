@@ -3,6 +3,7 @@ package io.maple.system.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.maple.activities.launch.k8s.K8sFixtures;
@@ -10,6 +11,7 @@ import io.maple.activities.launch.k8s.K8sMockCluster;
 import io.maple.activities.launch.k8s.MapleMarkers;
 import io.maple.activities.launch.k8s.MapleResourceKind;
 import io.maple.system.harness.ExecutionTable;
+import io.maple.system.harness.MapleRest;
 import io.maple.system.harness.MapleStack;
 import io.maple.system.harness.MapleStackExtension;
 import java.time.Duration;
@@ -85,13 +87,28 @@ class K8sRestIT {
         long id = submit(stack, "k8s-complete-1");
         awaitResource(id);
 
+        MapleRest.Response noPod = stack.rest().get("/api/v1/executions/" + id + "/log");
+        assertThat(noPod.status()).as(noPod.raw()).isEqualTo(404);
+        assertThat(noPod.body().get("detail").asText()).contains("has no driver or JobManager pod");
+
         operator(id, "SUBMITTED");
         operator(id, "RUNNING");
+        // the operator's driver pod, with the label Maple put on the driver, and its log
+        k8s.runPod(NAMESPACE, "maple-" + id + "-driver", Map.of(MapleMarkers.ID_LABEL, Long.toString(id),
+                "spark-role", "driver"), "spark-kubernetes-driver", "starting\n+---+\n|1  |\n+---+\ndone\n", 3);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> "RUNNING".equals(stack.executions().status(id)));
+        JsonNode first = log(stack, id, "from=0&size=2");
+        assertThat(first.get("lines").toString()).isEqualTo("[\"starting\",\"+---+\"]");
+        assertThat(first.get("source").asText()).isEqualTo("k8s-pod");
+        assertThat(first.get("total").asLong()).isEqualTo(5);
+        assertThat(first.get("complete").asBoolean()).isFalse();
+        JsonNode tail = log(stack, id, "from=-3&size=2");
+        assertThat(tail.get("lines").toString()).isEqualTo("[\"|1  |\",\"+---+\"]");
         operator(id, "COMPLETED");
 
         awaitTerminal(stack, id);
+        assertThat(log(stack, id, "from=-3").get("complete").asBoolean()).isTrue();
         assertThat(stack.executions().status(id)).as("final status in MySQL").isEqualTo("SUCCEED");
         assertThat(stack.rest().execution(id).get("status").asText()).isEqualTo("SUCCEED");
         assertThat(stack.executions().history(id)).containsExactly("CREATED", "ACCEPTED", "STARTING", "RUNNING",
@@ -122,6 +139,12 @@ class K8sRestIT {
     private static long submit(MapleStack stack, String uniqueId) {
         return stack.rest().submit(EndToEnd.sparkSubmission(uniqueId, CLUSTER, NAMESPACE,
                 EndToEnd.sql("SELECT 1")));
+    }
+
+    private static JsonNode log(MapleStack stack, long id, String paging) {
+        MapleRest.Response r = stack.rest().get("/api/v1/executions/" + id + "/log?" + paging);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
     }
 
     private static GenericKubernetesResource awaitResource(long id) {

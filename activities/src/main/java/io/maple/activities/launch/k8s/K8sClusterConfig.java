@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The connection part of a K8S {@code maple_cluster.config} JSON: either an API server URL with a
@@ -68,6 +70,20 @@ public record K8sClusterConfig(
 
     public List<String> namespacesToWatch() {
         return watchNamespaces == null || watchNamespaces.isEmpty() ? List.of(defaultNamespace()) : watchNamespaces;
+    }
+
+    /**
+     * Where an execution's objects are looked for, in order: its queue's namespace, the default one,
+     * then the watched ones, so an object the plugin put in another namespace is still found.
+     */
+    public Set<String> namespacesFor(String queue) {
+        Set<String> namespaces = new LinkedHashSet<>();
+        if (queue != null && !queue.isBlank()) {
+            namespaces.add(queue);
+        }
+        namespaces.add(defaultNamespace());
+        namespacesToWatch().stream().filter(ns -> !ALL_NAMESPACES.equals(ns)).forEach(namespaces::add);
+        return namespaces;
     }
 
     /** A fabric8 config built only from this JSON: never from the worker's own ~/.kube or env. */

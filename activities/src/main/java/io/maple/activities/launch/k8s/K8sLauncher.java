@@ -17,10 +17,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -230,15 +228,7 @@ public class K8sLauncher implements ClusterLauncher {
      */
     private List<Found> find(AppRef ref) {
         KubernetesClient client = clients.client(ref.cluster());
-        K8sClusterConfig config = clients.config(ref.cluster());
-        Set<String> namespaces = new LinkedHashSet<>();
-        if (ref.namespace() != null && !ref.namespace().isBlank()) {
-            namespaces.add(ref.namespace());
-        }
-        namespaces.add(config.defaultNamespace());
-        config.namespacesToWatch().stream().filter(ns -> !K8sClusterConfig.ALL_NAMESPACES.equals(ns))
-                .forEach(namespaces::add);
-        for (String namespace : namespaces) {
+        for (String namespace : clients.config(ref.cluster()).namespacesFor(ref.namespace())) {
             List<Found> found = new ArrayList<>();
             for (MapleResourceKind kind : MapleResourceKind.values()) {
                 try {

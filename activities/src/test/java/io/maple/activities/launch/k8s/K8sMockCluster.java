@@ -2,6 +2,7 @@ package io.maple.activities.launch.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -11,9 +12,11 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * A K8s API server for tests outside JUnit's mock extension (other modules, process-level tests):
@@ -91,6 +94,38 @@ public final class K8sMockCluster implements AutoCloseable {
     public GenericKubernetesResource operator(MapleResourceKind kind, String namespace, long executionId,
                                               Map<String, Object> status) {
         return K8sFixtures.setStatus(client, kind, namespace, executionId, status);
+    }
+
+    /**
+     * Plays the operator and the kubelet: a running pod with the engine's container and a sidecar,
+     * whose log the mock serves whole and cut to each of {@code tailLines} (its CRUD mode keeps no
+     * logs, so the log subresource is an expectation per query the reader will send).
+     */
+    public void runPod(String namespace, String name, Map<String, String> labels, String container, String log,
+                       int... tailLines) {
+        client.pods().inNamespace(namespace).resource(new PodBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName(container).withImage("engine").endContainer()
+                .addNewContainer().withName("istio-proxy").withImage("proxy").endContainer().endSpec()
+                .withNewStatus().withPhase("Running").endStatus().build()).create();
+        String path = "/api/v1/namespaces/" + namespace + "/pods/" + name + "/log?pretty=false&container=" + container;
+        server.expect().get().withPath(path).andReturn(200, log).always();
+        List<String> lines = log.lines().toList();
+        for (int n : tailLines) {
+            String tail = lines.subList(Math.max(0, lines.size() - n), lines.size()).stream()
+                    .collect(Collectors.joining("\n", "", "\n"));
+            server.expect().get().withPath(path + "&tailLines=" + n).andReturn(200, tail).always();
+        }
+    }
+
+    /** The path and query of the last request the API server got. */
+    public String lastRequestPath() {
+        try {
+            return server.getLastRequest().getPath();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
