@@ -2,6 +2,8 @@ package io.maple.activities.log;
 
 import io.maple.activities.config.LocalLauncherProperties;
 import io.maple.activities.launch.k8s.K8sClients;
+import io.maple.activities.launch.yarn.YarnClients;
+import io.maple.activities.launch.yarn.YarnProperties;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,10 +11,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The log sources of every cluster category, for whoever serves logs. The api imports this with
- * {@link K8sClients}; the worker has both from its scan.
+ * {@link K8sClients} and {@link YarnClients}; the worker has them from its scan.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LogProperties.class, LocalLauncherProperties.class})
+@EnableConfigurationProperties({LogProperties.class, LocalLauncherProperties.class, YarnProperties.class})
 public class ExecutionLogConfiguration {
 
     @Bean
@@ -23,6 +25,11 @@ public class ExecutionLogConfiguration {
     @Bean
     K8sLogs k8sLogs(K8sClients clients, LogProperties properties) {
         return new K8sLogs(clients, properties);
+    }
+
+    @Bean
+    YarnLogs yarnLogs(YarnClients clients, YarnProperties yarn, LogProperties properties) {
+        return new YarnLogs(clients, yarn, properties);
     }
 
     @Bean

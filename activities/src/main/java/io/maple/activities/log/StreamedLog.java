@@ -35,6 +35,29 @@ public final class StreamedLog {
         return lines < count ? new LogLines(0, lines, page.lines()) : new LogLines(-count, null, page.lines());
     }
 
+    /** How many lines a stream holds, read to its end. */
+    public long count(InputStream log) throws IOException {
+        return page(log, Long.MAX_VALUE, 0, Long.MAX_VALUE).total();
+    }
+
+    /** A page of the last {@code count} lines of a log that can be streamed twice: once to count, once to page. */
+    public LogLines tailByCounting(LogOpener log, long count, int size) throws IOException {
+        long total;
+        try (InputStream in = log.open()) {
+            total = count(in);
+        }
+        long from = Math.max(0, total - count);
+        try (InputStream in = log.open()) {
+            return new LogLines(from, total, page(in, from, size, Long.MAX_VALUE).lines());
+        }
+    }
+
+    /** Opens the log's stream anew, from its first byte. */
+    @FunctionalInterface
+    public interface LogOpener {
+        InputStream open() throws IOException;
+    }
+
     private static LogLines page(InputStream log, long from, int size, long countLimit) throws IOException {
         byte[] buffer = new byte[CHUNK];
         List<String> lines = new ArrayList<>();

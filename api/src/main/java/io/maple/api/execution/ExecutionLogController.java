@@ -1,6 +1,7 @@
 package io.maple.api.execution;
 
 import io.maple.activities.launch.k8s.K8sClients;
+import io.maple.activities.launch.yarn.YarnClients;
 import io.maple.activities.log.ExecutionLogConfiguration;
 import io.maple.activities.log.ExecutionLogs;
 import io.maple.activities.log.LogPage;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/executions")
 @Tag(name = "executions")
-@Import({ExecutionLogConfiguration.class, K8sClients.class})
+@Import({ExecutionLogConfiguration.class, K8sClients.class, YarnClients.class})
 class ExecutionLogController {
 
     private static final String STREAMS = Arrays.stream(LogStream.values()).map(LogStream::apiName)

@@ -100,6 +100,20 @@ class SparkOnYarnRestIT {
         assertThat(detail.path("finalStatus").asText()).isEqualTo("SUCCEEDED");
         assertThat(execInfo.path("clusterInfo").path("statuses").findValuesAsText("status"))
                 .containsSubsequence("RUNNING", "SUCCEEDED");
+
+        // the driver's output once the app ended: from log aggregation, as soon as the NodeManager has moved it
+        JsonNode stdout = await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> log(stack, id, "stream=stdout&from=0&size=10000"), page -> page != null
+                        && "yarn-aggregated".equals(page.path("source").asText()));
+        assertThat(stdout.get("lines").toString()).contains("499500");
+        assertThat(stdout.get("complete").asBoolean()).isTrue();
+        JsonNode tail = log(stack, id, "stream=stdout&from=-2");
+        assertThat(tail.get("source").asText()).isEqualTo("yarn-aggregated");
+        assertThat(tail.get("total").asLong()).isEqualTo(stdout.get("total").asLong());
+        assertThat(tail.get("lines")).hasSize(2);
+        // spark-submit's own output on the worker host: it submitted this very application
+        JsonNode launch = log(stack, id, "stream=launch&from=0&size=10000");
+        assertThat(launch.get("lines").toString()).contains("Submitting application " + appId);
     }
 
     @Test
@@ -107,13 +121,22 @@ class SparkOnYarnRestIT {
         MapleStack stack = maple.stack();
         // the driver sleeps in a task for 5 minutes: long enough to be killed while RUNNING
         long id = stack.rest().submit(EndToEnd.sparkSubmission("yarn-long-1", CLUSTER, "default",
-                EndToEnd.sql("SELECT reflect('java.lang.Thread', 'sleep', bigint(300000)) AS slept")));
+                EndToEnd.sql("SELECT 'before-the-sleep' AS marker; "
+                        + "SELECT reflect('java.lang.Thread', 'sleep', bigint(300000)) AS slept")));
 
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 // one read a poll: three reads could see ACCEPTED, then STARTING twice, and pass on STARTING
                 .until(() -> !Set.of("CREATED", "ACCEPTED", "STARTING").contains(stack.executions().status(id)));
         assertThat(stack.executions().status(id)).as("the long job runs").isEqualTo("RUNNING");
         assertThat(onlyAppOf(id).getYarnApplicationState()).isEqualTo(YarnApplicationState.RUNNING);
+
+        // while it runs: the driver's stdout from its NodeManager, with what it printed before sleeping
+        JsonNode live = await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(
+                () -> log(stack, id, "stream=stdout&from=-100"),
+                page -> page != null && page.get("lines").toString().contains("before-the-sleep"));
+        assertThat(live.get("source").asText()).isEqualTo("yarn-live");
+        assertThat(live.get("complete").asBoolean()).isFalse();
+        assertThat(log(stack, id, "stream=stderr&from=0&size=5").get("source").asText()).isEqualTo("yarn-live");
 
         MapleRest.Response kill = stack.rest().kill(id, "system test kills a running Spark job");
         assertThat(kill.ok()).as("kill answered %s: %s", kill.status(), kill.raw()).isTrue();
@@ -123,6 +146,19 @@ class SparkOnYarnRestIT {
         assertThat(stack.rest().execution(id).get("status").asText()).isEqualTo("KILLED");
         assertThat(stack.executions().history(id)).endsWith("RUNNING", "KILLED");
         assertThat(onlyAppOf(id).getYarnApplicationState()).as("state in the RM").isEqualTo(YarnApplicationState.KILLED);
+
+        // after it ended: the same output from log aggregation
+        JsonNode after = await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(
+                () -> log(stack, id, "stream=stdout&from=-100"),
+                page -> page != null && "yarn-aggregated".equals(page.path("source").asText()));
+        assertThat(after.get("lines").toString()).contains("before-the-sleep");
+        assertThat(after.get("complete").asBoolean()).isTrue();
+    }
+
+    /** A page of the execution's log, or null while the api answers otherwise (e.g. 404: nothing yet). */
+    private static JsonNode log(MapleStack stack, long id, String query) {
+        MapleRest.Response r = stack.rest().get("/api/v1/executions/" + id + "/log?" + query);
+        return r.status() == 200 ? r.body() : null;
     }
 
     private static void awaitTerminal(MapleStack stack, long id) {

@@ -58,6 +58,9 @@ public final class MiniYarn implements BeforeAllCallback, ExtensionContext.Store
             conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
             // the AMs are tiny: let them take the whole queue, or concurrent apps wait in ACCEPTED
             conf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "1.0");
+            // as production clusters run: a finished container's logs move to the remote app log dir
+            conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, true);
+            conf.set(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, base.resolve("app-logs").toUri().toString());
             cluster = new MiniYARNCluster("maple-it", 1, 1, 1);
             cluster.init(conf);
             cluster.start();
