@@ -11,11 +11,13 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -118,14 +120,22 @@ public final class K8sMockCluster implements AutoCloseable {
         }
     }
 
-    /** The path and query of the last request the API server got. */
-    public String lastRequestPath() {
+    /**
+     * The paths (with queries) of the requests the API server got since the last call, oldest first;
+     * not just the last one, as fabric8 polls the pod's readiness beside a log read.
+     */
+    public List<String> takeRequestPaths() {
+        List<String> paths = new ArrayList<>();
         try {
-            return server.getLastRequest().getPath();
+            for (var r = server.takeRequest(50, TimeUnit.MILLISECONDS); r != null;
+                 r = server.takeRequest(50, TimeUnit.MILLISECONDS)) {
+                paths.add(r.getPath());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        return paths;
     }
 
     @Override
