@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The webhook receiver's host down for six (skipped) hours: connections are refused, not answered
+ * The webhook receiver's host down for six (skipped) hours: connections are reset, not answered
  * with errors as in {@link WebhookDeliveryIT}. The executions end on time with their real statuses;
  * once the receiver is back every transition arrives, and exactly once (the receiver counts by the
  * {@code Idempotency-Key} Maple sends, the delivery id).
@@ -63,7 +63,7 @@ class WebhookOutageIT {
     }
 
     @Test
-    void receiverRefusingConnectionsForSixHoursGetsEveryTransitionExactlyOnceAfterwards() throws Exception {
+    void receiverDroppingConnectionsForSixHoursGetsEveryTransitionExactlyOnceAfterwards() throws Exception {
         harness.start();
         // the receiver applies each delivery id once, and counts how often it was sent
         Map<String, Integer> receipts = new ConcurrentHashMap<>();
@@ -82,21 +82,12 @@ class WebhookOutageIT {
         Duration down = Duration.ofHours(6);
         long downUntil = harness.env().currentTimeMillis() + down.toMillis();
         try (SwitchableTcpProxy proxy = SwitchableTcpProxy.to("127.0.0.1", receiver.getPort())) {
-            // off: nothing listens on the receiver's address until the (skipped) clock passes six hours
-            Thread watcher = new Thread(() -> {
-                while (!proxy.isOn() && !Thread.currentThread().isInterrupted()) {
-                    if (harness.env().currentTimeMillis() >= downUntil) {
-                        proxy.on();
-                    }
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "receiver-comes-back");
-            watcher.setDaemon(true);
-            watcher.start();
+            // every connection before the (skipped) clock passes six hours is reset, every one after goes through:
+            // decided per connection, as a thread switching the proxy on could see the clock's jump too late and let
+            // an attempt of the hourly burst fail while the next one succeeds; the failed one would then wait its
+            // hour in wall time (a delivery ending after its execution leaves the test server's time locked,
+            // see WebhookDeliveryIT)
+            proxy.refuseWhile(() -> harness.env().currentTimeMillis() < downUntil).on();
             String url = "http://127.0.0.1:" + proxy.port() + "/hook";
             long ok = harness.create(WorkflowHarness.CLUSTER, "hooks-down", 1, WorkflowHarness.conf("sleep 1; exit 0"),
                     "[\"" + url + "\"]");
@@ -125,7 +116,6 @@ class WebhookOutageIT {
                     assertThat(code).as(deliveryId).isEqualTo(200);
                 }
             }
-            watcher.interrupt();
             assertThat(harness.env().currentTimeMillis()).isGreaterThanOrEqualTo(downUntil);
 
             // nothing lost, nothing twice, and the statuses are what the jobs did
@@ -143,7 +133,8 @@ class WebhookOutageIT {
                     assertThat(last.httpStatus()).isEqualTo(200);
                     assertThat(rows.subList(0, rows.size() - 1)).isNotEmpty().allSatisfy(r -> {
                         assertThat(r.httpStatus()).isNull();
-                        assertThat(r.error()).contains("ConnectException");
+                        // reset before any answer (ConnectException or IOException): no receiver saw it
+                        assertThat(r.error()).containsPattern("ConnectException|IOException");
                     });
                     attemptsTotal += rows.size();
                     refused += rows.size() - 1;

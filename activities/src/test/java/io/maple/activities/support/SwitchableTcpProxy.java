@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A TCP proxy on a fixed loopback port that a fault test switches off and on. Off means nothing
@@ -31,6 +32,7 @@ public final class SwitchableTcpProxy implements AutoCloseable {
     });
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger switchedOff = new AtomicInteger();
+    private volatile BooleanSupplier refusing = () -> false;
     private ServerSocket server;
 
     private SwitchableTcpProxy(InetSocketAddress target, int port) {
@@ -59,6 +61,16 @@ public final class SwitchableTcpProxy implements AutoCloseable {
     /** How often the proxy was switched off while on (the faults injected). */
     public int faults() {
         return switchedOff.get();
+    }
+
+    /**
+     * While on, resets each new connection (RST, as a refusing host) for as long as {@code refusing}
+     * says so when it arrives: a receiver that is down until a (test) clock says otherwise, decided
+     * per connection rather than by a thread that could switch too late.
+     */
+    public SwitchableTcpProxy refuseWhile(BooleanSupplier refusing) {
+        this.refusing = refusing;
+        return this;
     }
 
     public synchronized boolean isOn() {
@@ -99,6 +111,10 @@ public final class SwitchableTcpProxy implements AutoCloseable {
             } catch (IOException closed) {
                 return;
             }
+            if (refusing.getAsBoolean()) {
+                reset(client);
+                continue;
+            }
             Socket upstream = new Socket();
             try {
                 upstream.connect(target, 5_000);
@@ -130,6 +146,15 @@ public final class SwitchableTcpProxy implements AutoCloseable {
             open.remove(from);
             open.remove(to);
         }
+    }
+
+    private static void reset(Socket client) {
+        try {
+            client.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // closed anyway
+        }
+        closeQuietly(client);
     }
 
     private static void closeQuietly(java.io.Closeable c) {
