@@ -59,8 +59,10 @@ public class YarnLogs implements ExecutionLogSource {
                 // the container ended between the RM's answer and the NodeManager's: try aggregation
             }
         }
-        return new LogPage("yarn-aggregated", aggregated.read(
+        // as the cluster's client user (its keytab's on a Kerberos cluster): the logs are on its file system
+        LogLines lines = clients.call(cluster, client -> aggregated.read(
                 YarnClusterConfig.parse(cluster.config()).toHadoopConfiguration(), am, file, from, size));
+        return new LogPage("yarn-aggregated", lines);
     }
 
     private LogPage launchOutput(long executionId, long from, int size) {
