@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clusterRefresh    how often the served launch queues follow {@code maple_cluster}
  * @param serveClusterQueues false when the launch queues are served by explicitly configured workers
  *                          only (the benchmarks put a simulated cluster there)
+ * @param resumeInterval    how often every non-terminal execution is checked for a workflow that Temporal
+ *                          no longer runs (first at start, after {@code reconcileInterval})
  */
 @ConfigurationProperties("maple.worker")
 public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
@@ -26,5 +28,6 @@ public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
                                @DefaultValue("true") boolean stickyExecution,
                                List<String> servedClusters,
                                @DefaultValue("10s") Duration clusterRefresh,
-                               @DefaultValue("true") boolean serveClusterQueues) {
+                               @DefaultValue("true") boolean serveClusterQueues,
+                               @DefaultValue("5m") Duration resumeInterval) {
 }

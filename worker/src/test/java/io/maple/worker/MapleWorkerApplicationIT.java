@@ -3,6 +3,8 @@ package io.maple.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maple.activities.launch.LaunchSpecSource;
+import io.maple.activities.launch.LaunchTarget;
+import io.maple.activities.launch.local.LocalLauncher;
 import io.maple.domain.ClusterCategory;
 import io.maple.domain.EngineCategory;
 import io.maple.domain.ExecutionStatus;
@@ -14,11 +16,15 @@ import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
+import io.maple.persistence.execution.StatusTransition;
 import io.maple.workflows.contract.MapleSearchAttributes;
 import io.maple.workflows.contract.WorkflowIds;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.temporal.test-server.enabled=true",
     "maple.worker.reconcile-interval=500ms",
     "maple.worker.reconcile-age=1s",
+    "maple.worker.resume-interval=500ms",
     "maple.worker.cluster-refresh=500ms",
     "maple.workflow.local-poll-interval=500ms"})
 class MapleWorkerApplicationIT {
@@ -70,6 +77,10 @@ class MapleWorkerApplicationIT {
     ClusterMapper clusters;
     @Autowired
     WorkflowClient client;
+    @Autowired
+    LocalLauncher launcher;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void healthAndMetricsAnswer() {
@@ -106,5 +117,51 @@ class MapleWorkerApplicationIT {
         assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.QUEUE))
                 .isEqualTo("local-default-schedule-g-1");
         assertThat(described.getMemo("execName", String.class)).isEqualTo("orphan");
+    }
+
+    @Test
+    void executionsTemporalForgotResumeFromTheirStoredStatus() throws Exception {
+        ClusterRecord local = localCluster();
+        // queued when Temporal forgot it: queued again, then launched and run
+        long queued = store.create(draft("forgotten-queued"), "{}", null, "test").id();
+        store.transition(StatusTransition.to(queued, ExecutionStatus.ACCEPTED, "queued", "test"));
+        // running when Temporal forgot it: its process goes on; resumed, it is watched to its end, not launched again
+        long running = store.create(draft("forgotten-running"), "{}", null, "test").id();
+        store.transition(StatusTransition.to(running, ExecutionStatus.ACCEPTED, "queued", "test"));
+        store.transition(StatusTransition.to(running, ExecutionStatus.STARTING, "slot granted", "test"));
+        launcher.launch(new LaunchTarget(store.require(running), local,
+                new LaunchSpec.Script("echo ran; sleep 2; exit 0", "maple-id-" + running), Map.of()));
+        store.transition(StatusTransition.to(running, ExecutionStatus.RUNNING, "launched", "test"));
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!(store.require(queued).status().isTerminal() && store.require(running).status().isTerminal())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        for (long id : List.of(queued, running)) {
+            assertThat(store.require(id).status()).as("execution %d", id).isEqualTo(ExecutionStatus.SUCCEED);
+            assertThat(store.history(id)).extracting(StatusHistoryRecord::toStatus).containsExactly(
+                    ExecutionStatus.CREATED, ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING,
+                    ExecutionStatus.RUNNING, ExecutionStatus.SUCCEED);
+        }
+        assertThat(Files.readAllLines(launcher.dirOf(running).resolve("stdout.log")))
+                .as("the running job was adopted, not launched again").containsExactly("ran");
+        assertThat(meters.counter("maple.resumed", "from_status", "RUNNING").count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.counter("maple.resumed", "from_status", "ACCEPTED").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    private ClusterRecord localCluster() {
+        if (clusters.findClusterByName("local") == null) {
+            Instant now = Instant.now();
+            clusters.insertCluster(new ClusterRecord(null, "local", ClusterCategory.LOCAL, "{}", "worker host", now,
+                    now), new GeneratedId());
+        }
+        return clusters.findClusterByName("local");
+    }
+
+    private static ExecutionRecord draft(String name) {
+        return new ExecutionRecord(null, UUID.randomUUID().toString(), name, null, "schedule", "local", "default",
+                EngineCategory.SPARK, "3.5.5", 1, null, "g", "u", null, "batch", "spark-sql", null, null, null, null,
+                null, null, null);
     }
 }

@@ -61,6 +61,14 @@ public interface ExecutionMapper {
     List<ExecutionRecord> findByStatusCreatedBefore(@Param("statuses") Collection<ExecutionStatus> statuses,
                                                     @Param("before") Instant before, @Param("limit") int limit);
 
+    /** The same, after {@code afterId} in id order: a scan that pages through any number of rows. */
+    @Select("<script>SELECT " + COLUMNS + " FROM maple_engine_execution WHERE status IN "
+            + "<foreach collection='statuses' item='s' open='(' separator=',' close=')'>#{s}</foreach>"
+            + " AND id &gt; #{afterId} AND create_time &lt; #{before} ORDER BY id LIMIT #{limit}</script>")
+    List<ExecutionRecord> findByStatusAfterId(@Param("statuses") Collection<ExecutionStatus> statuses,
+                                              @Param("afterId") long afterId, @Param("before") Instant before,
+                                              @Param("limit") int limit);
+
     /**
      * The compare-and-set: moves the row to {@code to} only while its status is one of {@code from}.
      * {@code previous_status} is assigned before {@code status} (MySQL assigns left to right), so the

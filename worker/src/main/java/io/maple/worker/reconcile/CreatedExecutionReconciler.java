@@ -1,16 +1,10 @@
 package io.maple.worker.reconcile;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.execution.ExecutionMapper;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.worker.WorkerProperties;
 import io.maple.workflows.client.ExecutionStarter;
-import io.maple.workflows.contract.WorkflowIds;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,15 +24,15 @@ public class CreatedExecutionReconciler {
 
     private final ExecutionMapper executions;
     private final ExecutionStarter starter;
-    private final WorkflowClient client;
+    private final WorkflowStates workflows;
     private final WorkerProperties properties;
     private final Clock clock;
 
-    public CreatedExecutionReconciler(ExecutionMapper executions, ExecutionStarter starter, WorkflowClient client,
+    public CreatedExecutionReconciler(ExecutionMapper executions, ExecutionStarter starter, WorkflowStates workflows,
                                       WorkerProperties properties, Clock clock) {
         this.executions = executions;
         this.starter = starter;
-        this.client = client;
+        this.workflows = workflows;
         this.properties = properties;
         this.clock = clock;
     }
@@ -59,29 +53,12 @@ public class CreatedExecutionReconciler {
                 clock.instant().minus(properties.reconcileAge()), BATCH);
         int started = 0;
         for (ExecutionRecord e : stale) {
-            if (!workflowExists(e.id())) {
+            if (workflows.of(e.id()).isEmpty()) {
                 starter.start(e.id(), e.priority(), e.execName());
                 log.warn("execution {} was CREATED without a workflow: started it", e.id());
                 started++;
             }
         }
         return started;
-    }
-
-    private boolean workflowExists(long executionId) {
-        try {
-            client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-                    DescribeWorkflowExecutionRequest.newBuilder()
-                            .setNamespace(client.getOptions().getNamespace())
-                            .setExecution(WorkflowExecution.newBuilder()
-                                    .setWorkflowId(WorkflowIds.forExecution(executionId)))
-                            .build());
-            return true;
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
     }
 }

@@ -28,7 +28,8 @@ class StickyExecutionCustomizerTest {
 
     private static WorkerOptions customized(boolean sticky) {
         var customizer = new StickyExecutionCustomizer(
-                new WorkerProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), true, sticky, java.util.List.of(), Duration.ofSeconds(10), true));
+                new WorkerProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), true, sticky, java.util.List.of(), Duration.ofSeconds(10), true,
+                        Duration.ofMinutes(5)));
         return customizer.customize(WorkerOptions.newBuilder(), "executions", "maple-executions")
                 .validateAndBuildWithDefaults();
     }
