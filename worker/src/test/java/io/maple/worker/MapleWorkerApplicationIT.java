@@ -47,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "maple.worker.reconcile-interval=500ms",
     "maple.worker.reconcile-age=1s",
     "maple.worker.resume-interval=500ms",
+    "maple.admission.limits.local-resume=1",
     "maple.worker.cluster-refresh=500ms",
     "maple.workflow.local-poll-interval=500ms"})
 class MapleWorkerApplicationIT {
@@ -130,7 +131,7 @@ class MapleWorkerApplicationIT {
         store.transition(StatusTransition.to(running, ExecutionStatus.ACCEPTED, "queued", "test"));
         store.transition(StatusTransition.to(running, ExecutionStatus.STARTING, "slot granted", "test"));
         launcher.launch(new LaunchTarget(store.require(running), local,
-                new LaunchSpec.Script("echo ran; sleep 2; exit 0", "maple-id-" + running), Map.of()));
+                new LaunchSpec.Script("echo ran; sleep 4; exit 0", "maple-id-" + running), Map.of()));
         store.transition(StatusTransition.to(running, ExecutionStatus.RUNNING, "launched", "test"));
 
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -146,6 +147,9 @@ class MapleWorkerApplicationIT {
         }
         assertThat(Files.readAllLines(launcher.dirOf(running).resolve("stdout.log")))
                 .as("the running job was adopted, not launched again").containsExactly("ran");
+        // the queue's limit (1) held across the resume: the adopted job kept its slot until it ended
+        assertThat(historyTime(queued, ExecutionStatus.STARTING)).as("the queued job started after the running one ended")
+                .isAfterOrEqualTo(historyTime(running, ExecutionStatus.SUCCEED));
         assertThat(meters.counter("maple.resumed", "from_status", "RUNNING").count()).isGreaterThanOrEqualTo(1);
         assertThat(meters.counter("maple.resumed", "from_status", "ACCEPTED").count()).isGreaterThanOrEqualTo(1);
     }
@@ -159,8 +163,13 @@ class MapleWorkerApplicationIT {
         return clusters.findClusterByName("local");
     }
 
+    private Instant historyTime(long id, ExecutionStatus status) {
+        return store.history(id).stream().filter(h -> h.toStatus() == status).findFirst().orElseThrow().createTime();
+    }
+
+    /** On the queue {@code resume} of the local cluster, limited to one job at a time. */
     private static ExecutionRecord draft(String name) {
-        return new ExecutionRecord(null, UUID.randomUUID().toString(), name, null, "schedule", "local", "default",
+        return new ExecutionRecord(null, UUID.randomUUID().toString(), name, null, "schedule", "local", "resume",
                 EngineCategory.SPARK, "3.5.5", 1, null, "g", "u", null, "batch", "spark-sql", null, null, null, null,
                 null, null, null);
     }

@@ -44,6 +44,11 @@ public class AdmissionActivitiesImpl implements AdmissionActivities {
     }
 
     @Override
+    public void adoptSlot(SlotRequest request) {
+        signalWithStart(request.cluster(), request.clusterQueue(), w -> w.adopt(request));
+    }
+
+    @Override
     public int limitFor(String cluster, String clusterQueue) {
         return properties.limitFor(cluster, clusterQueue);
     }

@@ -32,8 +32,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class StrandedExecutionResumer {
 
-    static final Set<ExecutionStatus> RESUMABLE = EnumSet.of(ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING,
-            ExecutionStatus.RUNNING, ExecutionStatus.UNKNOWN);
+    /**
+     * Launched ones first: their workflows take their queue slots back (QueueAdmissionWorkflow#adopt)
+     * before the queued ones ask for one, so a queue's limit holds across the restart.
+     */
+    static final List<Set<ExecutionStatus>> PHASES = List.of(
+            EnumSet.of(ExecutionStatus.STARTING, ExecutionStatus.RUNNING, ExecutionStatus.UNKNOWN),
+            EnumSet.of(ExecutionStatus.ACCEPTED));
 
     private static final Logger log = LoggerFactory.getLogger(StrandedExecutionResumer.class);
     private static final int PAGE = 500;
@@ -68,18 +73,20 @@ public class StrandedExecutionResumer {
     /** One pass over every non-terminal execution, a page of rows at a time; returns how many it resumed. */
     public int resumeAll() {
         Instant before = clock.instant().minus(properties.reconcileAge());
-        long after = 0;
         int resumed = 0;
-        List<ExecutionRecord> page;
-        do {
-            page = executions.findByStatusAfterId(RESUMABLE, after, before, PAGE);
-            for (ExecutionRecord execution : page) {
-                after = execution.id();
-                if (resume(execution)) {
-                    resumed++;
+        for (Set<ExecutionStatus> statuses : PHASES) {
+            long after = 0;
+            List<ExecutionRecord> page;
+            do {
+                page = executions.findByStatusAfterId(statuses, after, before, PAGE);
+                for (ExecutionRecord execution : page) {
+                    after = execution.id();
+                    if (resume(execution)) {
+                        resumed++;
+                    }
                 }
-            }
-        } while (page.size() == PAGE);
+            } while (page.size() == PAGE);
+        }
         return resumed;
     }
 

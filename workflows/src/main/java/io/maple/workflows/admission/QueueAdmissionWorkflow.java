@@ -28,6 +28,13 @@ public interface QueueAdmissionWorkflow {
     @SignalMethod
     void release(SlotRelease release);
 
+    /**
+     * An execution resumed past its admission (it was launched before Temporal forgot it) holds a
+     * slot again, whatever the limit, so the limit counts it until it releases.
+     */
+    @SignalMethod
+    void adopt(SlotRequest request);
+
     /** 1-based place of a waiting execution, 0 when it holds a slot, -1 when unknown here. */
     @QueryMethod
     int position(long executionId);

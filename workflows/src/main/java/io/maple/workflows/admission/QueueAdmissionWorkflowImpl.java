@@ -230,6 +230,16 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         changed = true;
     }
 
+    @Override
+    public void adopt(SlotRequest request) {
+        long id = request.executionId();
+        waiting.removeIf(w -> w.executionId() == id);
+        if (!holders.contains(id)) {
+            hold(id);
+        }
+        changed = true;
+    }
+
     private void hold(long executionId) {
         holders.add(executionId);
         grantOrder.add(executionId);

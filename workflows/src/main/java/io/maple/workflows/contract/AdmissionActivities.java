@@ -15,6 +15,10 @@ public interface AdmissionActivities {
     @ActivityMethod
     void releaseSlot(SlotRelease release);
 
+    /** signalWithStart: a resumed, already launched execution holds its slot again (QueueAdmissionWorkflow#adopt). */
+    @ActivityMethod
+    void adoptSlot(SlotRequest request);
+
     /** The configured concurrency limit of a cluster queue. */
     @ActivityMethod
     int limitFor(String cluster, String clusterQueue);

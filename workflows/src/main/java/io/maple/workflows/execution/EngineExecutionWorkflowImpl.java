@@ -73,6 +73,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
      * workflow task instead of seven tasks.
      */
     static final String LOCAL_BOOKKEEPING = "local-bookkeeping";
+    /** A run started on a row already past admission (resumed from MySQL) takes its queue slot back. */
+    static final String RESUME_ADOPTS_SLOT = "resume-adopts-slot";
 
     private static final RetryOptions BOOKKEEPING_RETRY = RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
@@ -122,15 +124,24 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         // in the same task, its marker did not replay (TMPRL1100 "Version is already set to -1", SDK 1.39)
         cancelIsNotKill = Workflow.getVersion(CANCEL_IS_NOT_KILL, Workflow.DEFAULT_VERSION, 1) >= 1;
         createBookkeepingStubs(Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1);
+        boolean resumedPastAdmission = false;
         if (input.carried() != null) {
             restore(input.carried());
         } else {
             execution = store.load(input.executionId());
             status = execution.status();
+            resumedPastAdmission = status == STARTING || status == RUNNING || status == UNKNOWN;
         }
         webhooks = new WebhookNotifier(execution);
         createClusterStubs();
         upsertSearchAttributes();
+        // only a run that starts past admission asks for the version: no earlier history did, so they replay
+        if (resumedPastAdmission && Workflow.getVersion(RESUME_ADOPTS_SLOT, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            admission.adoptSlot(new SlotRequest(execution.cluster(), execution.clusterQueue(),
+                    execution.executionId(), execution.priority()));
+            holdsSlot = true;
+            slotGranted = true;
+        }
         try {
             drive();
         } catch (CanceledFailure e) {
