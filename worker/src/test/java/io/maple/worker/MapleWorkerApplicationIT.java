@@ -123,9 +123,6 @@ class MapleWorkerApplicationIT {
     @Test
     void executionsTemporalForgotResumeFromTheirStoredStatus() throws Exception {
         ClusterRecord local = localCluster();
-        // queued when Temporal forgot it: queued again, then launched and run
-        long queued = store.create(draft("forgotten-queued"), "{}", null, "test").id();
-        store.transition(StatusTransition.to(queued, ExecutionStatus.ACCEPTED, "queued", "test"));
         // running when Temporal forgot it: its process goes on; resumed, it is watched to its end, not launched again
         long running = store.create(draft("forgotten-running"), "{}", null, "test").id();
         store.transition(StatusTransition.to(running, ExecutionStatus.ACCEPTED, "queued", "test"));
@@ -133,6 +130,9 @@ class MapleWorkerApplicationIT {
         launcher.launch(new LaunchTarget(store.require(running), local,
                 new LaunchSpec.Script("echo ran; sleep 4; exit 0", "maple-id-" + running), Map.of()));
         store.transition(StatusTransition.to(running, ExecutionStatus.RUNNING, "launched", "test"));
+        // queued when Temporal forgot it, behind the running one on a queue of limit 1: queued again, then run
+        long queued = store.create(draft("forgotten-queued"), "{}", null, "test").id();
+        store.transition(StatusTransition.to(queued, ExecutionStatus.ACCEPTED, "queued", "test"));
 
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!(store.require(queued).status().isTerminal() && store.require(running).status().isTerminal())
