@@ -1,22 +1,17 @@
 package io.maple.activities.admission;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.maple.activities.config.AdmissionProperties;
+import io.maple.activities.workflow.WorkflowStates;
 import io.maple.workflows.admission.AdmissionState;
 import io.maple.workflows.admission.QueueAdmissionWorkflow;
 import io.maple.workflows.contract.AdmissionActivities;
 import io.maple.workflows.contract.SlotRelease;
 import io.maple.workflows.contract.SlotRequest;
 import io.maple.workflows.contract.TaskQueues;
-import io.maple.workflows.contract.WorkflowIds;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -27,10 +22,12 @@ public class AdmissionActivitiesImpl implements AdmissionActivities {
 
     private final WorkflowClient client;
     private final AdmissionProperties properties;
+    private final WorkflowStates workflows;
 
-    public AdmissionActivitiesImpl(WorkflowClient client, AdmissionProperties properties) {
+    public AdmissionActivitiesImpl(WorkflowClient client, AdmissionProperties properties, WorkflowStates workflows) {
         this.client = client;
         this.properties = properties;
+        this.workflows = workflows;
     }
 
     @Override
@@ -55,26 +52,9 @@ public class AdmissionActivitiesImpl implements AdmissionActivities {
 
     @Override
     public List<Long> closedHolders(List<Long> executionIds) {
-        List<Long> closed = new ArrayList<>();
-        for (Long id : executionIds) {
-            DescribeWorkflowExecutionRequest describe = DescribeWorkflowExecutionRequest.newBuilder()
-                    .setNamespace(client.getOptions().getNamespace())
-                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(WorkflowIds.forExecution(id)))
-                    .build();
-            try {
-                WorkflowExecutionStatus status = client.getWorkflowServiceStubs().blockingStub()
-                        .describeWorkflowExecution(describe).getWorkflowExecutionInfo().getStatus();
-                if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-                    closed.add(id);
-                }
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
-                    throw e;
-                }
-                closed.add(id);
-            }
-        }
-        return closed;
+        return executionIds.stream().filter(id -> workflows.of(id)
+                .filter(status -> status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING).isEmpty())
+                .toList();
     }
 
     private void signalWithStart(String cluster, String clusterQueue, Consumer<QueueAdmissionWorkflow> signal) {

@@ -1,6 +1,7 @@
 package io.maple.bench.history;
 
 import io.maple.activities.admission.AdmissionActivitiesImpl;
+import io.maple.activities.workflow.WorkflowStates;
 import io.maple.activities.config.AdmissionProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.config.WorkflowProperties;
@@ -86,7 +87,8 @@ public final class HistoryWorkload implements Workload {
                             maple.workerBean(ClusterMapper.class), maple.workerBean(ObjectMapper.class),
                             new WorkflowProperties(Duration.ofSeconds(5), FALLBACK_POLL, Duration.ofMinutes(5), true, Duration.ofMinutes(10)),
                             maple.workerBean(Clock.class)),
-                    new AdmissionActivitiesImpl(client, maple.workerBean(AdmissionProperties.class)),
+                    new AdmissionActivitiesImpl(client, maple.workerBean(AdmissionProperties.class),
+                            new WorkflowStates(client)),
                     maple.workerBean(WebhookActivitiesImpl.class));
             env.newWorker(TaskQueues.forCluster(MapleStack.CLUSTER))
                     .registerActivitiesImplementations(maple.workerBean(InstantCluster.class));

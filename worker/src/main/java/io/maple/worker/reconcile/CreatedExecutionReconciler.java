@@ -1,5 +1,6 @@
 package io.maple.worker.reconcile;
 
+import io.maple.activities.workflow.WorkflowStates;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.execution.ExecutionMapper;
 import io.maple.persistence.execution.ExecutionRecord;

@@ -1,4 +1,4 @@
-package io.maple.worker.reconcile;
+package io.maple.activities.workflow;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -10,7 +10,10 @@ import io.temporal.client.WorkflowClient;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** What Temporal knows of an execution's workflow: its latest run's status, or nothing. */
+/**
+ * What Temporal knows of an execution's workflow: its latest run's status, or nothing. Asked by the
+ * admission workflow's holder check and by the worker's reconcilers.
+ */
 @Component
 public class WorkflowStates {
 
