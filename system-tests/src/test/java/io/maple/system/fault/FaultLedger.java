@@ -43,7 +43,15 @@ final class FaultLedger {
 
     /** Submits a light job of {@code seconds} that must end SUCCEED. */
     long submit(String key, int seconds) {
-        long id = stack.rest().submit(LightSpark.job(key, seconds, 0));
+        return submit(key, seconds, "default", 1);
+    }
+
+    /** Submits a light job of {@code seconds} to a queue of the local cluster, with a priority (1 first). */
+    long submit(String key, int seconds, String clusterQueue, int priority) {
+        Map<String, Object> job = LightSpark.job(key, seconds, 0);
+        job.put("clusterQueue", clusterQueue);
+        job.put("priority", priority);
+        long id = stack.rest().submit(job);
         record(key, id);
         return id;
     }

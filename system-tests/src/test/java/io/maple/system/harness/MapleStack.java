@@ -126,7 +126,10 @@ public final class MapleStack implements AutoCloseable {
         return dir;
     }
 
-    /** Brings back whatever an earlier test left dead; the Temporal server cannot come back (in memory). */
+    /**
+     * Brings back whatever an earlier test left dead; the Temporal server is not restarted here: its
+     * state is in memory, and only a test that means to lose it does so ({@link #startAfterCrash()}).
+     */
     public void ensureRunning() {
         if (!temporal.process().alive()) {
             throw new IllegalStateException("the Temporal test server died; its state is gone, see "
@@ -140,6 +143,27 @@ public final class MapleStack implements AutoCloseable {
         if (!api.alive()) {
             api.start();
         }
+        workerUp.join();
+    }
+
+    /**
+     * SIGKILL to the api, the worker, the Temporal server and MariaDB at once, as when the host's
+     * Maple processes all die: the engine processes they launched live on, and every workflow is
+     * gone with the in-memory Temporal server.
+     */
+    public void crash() {
+        api.kill();
+        worker.kill();
+        temporal.process().kill();
+        database.kill();
+    }
+
+    /** Starts everything {@link #crash()} killed, in {@code ./maple dev}'s order; Temporal starts empty. */
+    public void startAfterCrash() {
+        database.start();
+        temporal.start();
+        CompletableFuture<Void> workerUp = CompletableFuture.runAsync(worker::start);
+        api.start();
         workerUp.join();
     }
 
