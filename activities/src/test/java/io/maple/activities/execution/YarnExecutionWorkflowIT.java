@@ -19,6 +19,7 @@ import io.maple.activities.launch.yarn.YarnLauncher;
 import io.maple.activities.launch.yarn.YarnTags;
 import io.maple.activities.monitor.yarn.YarnPollers;
 import io.maple.activities.support.ClusterWorkers;
+import io.maple.activities.support.FirstLaunchHangs;
 import io.maple.activities.support.FirstLaunchReplyLost;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
@@ -74,6 +75,8 @@ class YarnExecutionWorkflowIT {
     private static final String CLUSTER = "yarn1";
     /** Served by a worker of the test's own whose first launch dies after submitting. */
     private static final String CRASH_CLUSTER = "yarn-crash";
+    /** Served by a worker of the test's own whose first launch freezes after submitting. */
+    private static final String RESUME_CLUSTER = "yarn-resume";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @DynamicPropertySource
@@ -207,11 +210,7 @@ class YarnExecutionWorkflowIT {
 
     @Test
     void aLaunchThatDiedAfterSubmittingIsAdoptedOnRetryWithExactlyOneApplication() throws Exception {
-        if (clusters.findClusterByName(CRASH_CLUSTER) == null) {
-            Instant now = Instant.now();
-            clusters.insertCluster(new ClusterRecord(null, CRASH_CLUSTER, ClusterCategory.YARN,
-                    MiniYarn.clusterConfigJson(), "same MiniYARN, own task queue", now, now), new GeneratedId());
-        }
+        ensureYarnCluster(CRASH_CLUSTER);
         WorkerFactory worker = clusterWorkers.start(CRASH_CLUSTER, new FirstLaunchReplyLost(launcher));
         try {
             long id = harness.create(CRASH_CLUSTER, "default", 1,
@@ -228,6 +227,53 @@ class YarnExecutionWorkflowIT {
             assertThat(log.split("launching execution", -1)).as("the script ran once").hasSize(2);
         } finally {
             worker.shutdownNow();
+        }
+    }
+
+    /**
+     * Issue 25: Temporal forgets a workflow between the submit and its report (its run is terminated
+     * here; the dev server's restart loses it the same way). The row stays STARTING without an
+     * application id; the workflow started again from it, as the worker's StrandedExecutionResumer
+     * does, launches through the launcher's adoption: it finds the tagged application and follows it,
+     * and YARN never sees a second one.
+     */
+    @Test
+    void anExecutionCaughtInStartingIsResumedByAdoptingItsTaggedApplication() throws Exception {
+        ensureYarnCluster(RESUME_CLUSTER);
+        FirstLaunchHangs frozen = new FirstLaunchHangs(launcher);
+        WorkerFactory worker = clusterWorkers.start(RESUME_CLUSTER, frozen);
+        try {
+            long id = harness.create(RESUME_CLUSTER, "default", 1,
+                    Map.of("yarnApp", Map.of("mode", "succeed", "millis", 3000)), null);
+            harness.startWorkflow(id);
+            assertThat(frozen.awaitSubmitted(WAIT)).as("the first launch submitted").isTrue();
+            harness.client().newUntypedWorkflowStub(WorkflowIds.forExecution(id)).terminate("Temporal forgot it");
+            frozen.release();
+            assertThat(store.require(id).status()).isEqualTo(STARTING);
+            assertThat(appsTagged(id)).as("the frozen launch's application").hasSize(1);
+
+            harness.startWorkflow(id);
+            harness.awaitStatus(id, SUCCEED, WAIT);
+            // the resumed run (it adopts its queue slot, Workflow.getVersion resume-adopts-slot) for the replay test
+            harness.recordHistory(id, "execution-resumed-starting");
+
+            assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, SUCCEED);
+            assertThat(appsTagged(id)).singleElement().extracting(YarnApp::state).hasToString("FINISHED");
+            assertThat(store.extInfo(id).execInfo()).contains(appsTagged(id).get(0).appId());
+            assertThat(frozen.launches()).as("launch calls: the frozen one and the resumed one").isEqualTo(2);
+            String log = Files.readString(launcher.workDirOf(id).resolve("launch.log"));
+            assertThat(log.split("launching execution", -1)).as("the script ran once").hasSize(2);
+        } finally {
+            frozen.release();
+            worker.shutdownNow();
+        }
+    }
+
+    private void ensureYarnCluster(String name) {
+        if (clusters.findClusterByName(name) == null) {
+            Instant now = Instant.now();
+            clusters.insertCluster(new ClusterRecord(null, name, ClusterCategory.YARN,
+                    MiniYarn.clusterConfigJson(), "same MiniYARN, own task queue", now, now), new GeneratedId());
         }
     }
 

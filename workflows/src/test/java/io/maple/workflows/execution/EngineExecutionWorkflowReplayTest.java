@@ -23,7 +23,9 @@ class EngineExecutionWorkflowReplayTest {
         // today's code: the same paths with local activities
         "execution-success", "execution-kill", "execution-start-failed", "execution-cancel-queued",
         "execution-unknown-recovered", "execution-not-found-failed", "execution-cancel-running",
-        "execution-cluster-canceled"})
+        "execution-cluster-canceled",
+        // a run started again from a STARTING row after Temporal forgot the first (resume-adopts-slot, YARN adoption)
+        "execution-resumed-starting"})
     void replays(String name) throws Exception {
         CommittedHistories.replay(name, "EngineExecutionWorkflow", EngineExecutionWorkflowImpl.class);
     }
