@@ -7,6 +7,7 @@ import io.maple.bench.dispatch.DispatchWorkload;
 import io.maple.bench.history.HistoryWorkload;
 import io.maple.bench.log.LogTailWorkload;
 import io.maple.bench.monitor.MonitoringWorkload;
+import io.maple.bench.resume.ResumeWorkload;
 import io.maple.bench.stack.SharedStack;
 import io.maple.bench.submission.SubmissionWorkload;
 import io.maple.bench.webhook.WebhookWorkload;
@@ -44,6 +45,7 @@ public final class MapleBench {
         worker.put("maple.admission.default-limit", "1000000");
         QueueDrainWorkload.limits(worker, sizes.queueLimit());
         HistoryWorkload.durations(worker, sizes.streamingRun());
+        ResumeWorkload.durations(worker);
         try (SharedStack stack = new SharedStack(worker)) {
             // submission runs last: it pauses the workers and leaves its workflows unrun
             Map<String, Workload> workloads = new LinkedHashMap<>();
@@ -53,6 +55,7 @@ public final class MapleBench {
             workloads.put("5", new HistoryWorkload(sizes, stack));
             workloads.put("4", new MonitoringWorkload(sizes, report.dir()));
             workloads.put("7", new LogTailWorkload(sizes, stack));
+            workloads.put("8", new ResumeWorkload(sizes, stack));
             workloads.put("1", new SubmissionWorkload(sizes, stack, report.dir()));
             runAll(workloads, report, failed);
         }

@@ -79,7 +79,14 @@ public class StrandedExecutionResumer {
 
     /** One pass over every non-terminal execution, a page of rows at a time; returns how many it resumed. */
     public int resumeAll() {
-        Instant before = clock.instant().minus(properties.reconcileAge());
+        return resumeAll(clock.instant().minus(properties.reconcileAge()));
+    }
+
+    /**
+     * The same over the rows created before {@code before} (younger ones may still be on their way into
+     * Temporal: the api inserts, then starts the workflow).
+     */
+    public int resumeAll(Instant before) {
         int resumed = 0;
         for (Set<ExecutionStatus> statuses : PHASES) {
             long after = 0;
