@@ -176,6 +176,35 @@ class QueueAdmissionIT {
         WorkflowStub.fromTyped(current).terminate("test over");
     }
 
+    /**
+     * Resumed executions (issue 25) ask for a slot again all at once, in whatever order their
+     * workflows' first tasks run: one priority waits in submission order (execution id), whatever
+     * order the requests arrived in.
+     */
+    @Test
+    void requestsOfOnePriorityWaitInSubmissionOrderWhateverOrderTheyArrive() {
+        harness.start();
+        String queue = "resumed";
+        // the one slot is held (by an execution that does not exist), so every request waits; none of these exist either
+        AdmissionState held = new AdmissionState(WorkflowHarness.CLUSTER, queue, 1, 1, List.of(), List.of(-1L),
+                List.of(-1L));
+        long[] arrival = {900_030L, 900_010L, 900_040L, 900_020L};
+        int[] priorities = {2, 2, 1, 2};
+        for (int i = 0; i < arrival.length; i++) {
+            SlotRequest request = new SlotRequest(WorkflowHarness.CLUSTER, queue, arrival[i], priorities[i]);
+            signalWithStart(queue, held, w -> w.request(request));
+        }
+
+        QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
+                QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, queue));
+        assertThat(admission.snapshot().waiting()).extracting(AdmissionState.Waiter::executionId)
+                .containsExactly(900_040L, 900_010L, 900_020L, 900_030L);
+        assertThat(admission.position(900_010L)).isEqualTo(2);
+        harness.recordHistory(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, queue),
+                "admission-submission-order");
+        WorkflowStub.fromTyped(admission).terminate("test over");
+    }
+
     /** Signals the queue's admission workflow, starting it with {@code state} if it is not running; its run id. */
     private String signalWithStart(String queue, AdmissionState state, Consumer<QueueAdmissionWorkflow> signal) {
         QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * server, whose workflows live only in memory) while one execution runs and three wait on a queue
  * of limit 1. Started again, Temporal knows nothing: the worker resumes each execution from its row
  * in MySQL. The running one is adopted, not launched again; the queued ones then run one at a time
- * in priority order; each ends exactly once and no status moves backwards.
+ * in priority order, one priority in submission order; each ends exactly once and no status moves
+ * backwards.
  */
 class StackCrashFaultIT {
 
@@ -41,8 +42,8 @@ class StackCrashFaultIT {
         long running = ledger.submit(ledger.key(0), 60, QUEUE, 3);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "RUNNING".equals(stack.executions().status(running)));
-        // submitted last-first, so the order they run in comes from their priorities alone
-        ledger.submit(ledger.key(1), 3, QUEUE, 3);
+        // the first priority is submitted after one of the second: order comes from priority, then submission
+        ledger.submit(ledger.key(1), 3, QUEUE, 2);
         ledger.submit(ledger.key(2), 3, QUEUE, 1);
         ledger.submit(ledger.key(3), 3, QUEUE, 2);
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
@@ -60,8 +61,9 @@ class StackCrashFaultIT {
         List<String> keys = List.of(ledger.key(0), ledger.key(1), ledger.key(2), ledger.key(3));
         List<LaunchLog.Run> runs = stack.launches().runs(keys);
         System.out.println("[fault] runs after the crash: " + runs);
-        assertThat(runs).extracting(LaunchLog.Run::key).as("the adopted job, then the queued ones by priority")
-                .containsExactly(ledger.key(0), ledger.key(2), ledger.key(3), ledger.key(1));
+        assertThat(runs).extracting(LaunchLog.Run::key)
+                .as("the adopted job, then the queued ones by priority, then in submission order")
+                .containsExactly(ledger.key(0), ledger.key(2), ledger.key(1), ledger.key(3));
         for (int n = 1; n < runs.size(); n++) {
             assertThat(runs.get(n).startedAt()).as("%s started after %s ended (limit 1)", runs.get(n).key(),
                     runs.get(n - 1).key()).isGreaterThanOrEqualTo(runs.get(n - 1).endedAt());

@@ -24,7 +24,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 
 /**
- * Grants slots in Maple's own order (priority, then arrival sequence) because Temporal's task
+ * Grants slots in Maple's own order (priority, then submission) because Temporal's task
  * queues are not FIFO within a priority. Slots come back by release signal (every terminal path of
  * an execution sends one) or, if an execution workflow vanished without one (terminated, reset),
  * by a liveness check while slots are held.
@@ -56,8 +56,17 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
      */
     static final String SHORT_RUNS = "short-runs";
     static final int SHORT_RUN_EVENTS = 1_000;
-    private static final Comparator<Waiter> ORDER =
+    /**
+     * Version 1: waiters of one priority are granted in submission order (execution ids grow with
+     * submissions), not in the order their requests reached the queue: executions resumed after
+     * Temporal forgot them (StrandedExecutionResumer) ask again all at once, and their requests arrive
+     * in whatever order their workflows' first tasks ran.
+     */
+    static final String SUBMISSION_ORDER = "submission-order";
+    private static final Comparator<Waiter> BY_ARRIVAL =
             Comparator.comparingInt(Waiter::priority).thenComparingLong(Waiter::sequence);
+    private static final Comparator<Waiter> BY_SUBMISSION =
+            Comparator.comparingInt(Waiter::priority).thenComparingLong(Waiter::executionId);
 
     private static final RetryOptions RETRY = RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
             .setMaximumInterval(Duration.ofSeconds(30)).build();
@@ -74,6 +83,7 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     private boolean changed;
     private boolean steady;
     private boolean shortRuns;
+    private Comparator<Waiter> order = BY_ARRIVAL;
     private Promise<Void> checkTimer;
     private int grantsInFlight;
     /** Ids released before {@code run()} loaded the carried state; null once it has. */
@@ -102,6 +112,9 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         releasedBeforeRun = null;
         steady = Workflow.getVersion(STEADY_CHECK, Workflow.DEFAULT_VERSION, 1) >= 1;
         shortRuns = Workflow.getVersion(SHORT_RUNS, Workflow.DEFAULT_VERSION, 1) >= 1;
+        if (Workflow.getVersion(SUBMISSION_ORDER, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            order = BY_SUBMISSION;
+        }
         activities = steady
                 ? Workflow.newLocalActivityStub(AdmissionActivities.class, LocalActivityOptions.newBuilder()
                         .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -171,7 +184,7 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
         List<Waiter> granted = new ArrayList<>();
         List<Promise<Void>> sent = new ArrayList<>();
         while (holders.size() < limit && !waiting.isEmpty()) {
-            Waiter next = waiting.stream().min(ORDER).orElseThrow();
+            Waiter next = waiting.stream().min(order).orElseThrow();
             waiting.remove(next);
             hold(next.executionId());
             EngineExecutionWorkflow execution = Workflow.newExternalWorkflowStub(EngineExecutionWorkflow.class,
@@ -264,7 +277,7 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
             return 0;
         }
         List<Waiter> ordered = new ArrayList<>(waiting);
-        ordered.sort(ORDER);
+        ordered.sort(order);
         for (int i = 0; i < ordered.size(); i++) {
             if (ordered.get(i).executionId() == executionId) {
                 return i + 1;
@@ -276,7 +289,7 @@ public class QueueAdmissionWorkflowImpl implements QueueAdmissionWorkflow {
     @Override
     public AdmissionState snapshot() {
         List<Waiter> ordered = new ArrayList<>(waiting);
-        ordered.sort(ORDER);
+        ordered.sort(order);
         return new AdmissionState(cluster, clusterQueue, limit, nextSequence, ordered, new ArrayList<>(holders),
                 new ArrayList<>(grantOrder));
     }
