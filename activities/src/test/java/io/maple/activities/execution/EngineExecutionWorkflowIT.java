@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maple.activities.config.LocalLauncherProperties;
 import io.maple.activities.support.WorkflowHarness;
+import io.maple.activities.workflow.WorkflowStates;
 import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.TestDatabase;
@@ -61,6 +62,8 @@ class EngineExecutionWorkflowIT {
     @Autowired
     ExecutionStore store;
     @Autowired
+    WorkflowStates workflows;
+    @Autowired
     LocalLauncherProperties local;
 
     @BeforeEach
@@ -88,6 +91,23 @@ class EngineExecutionWorkflowIT {
         assertThat(store.require(id).startTime()).isNotNull();
         assertThat(store.require(id).endTime()).isNotNull();
         harness.recordHistory(id, "execution-success");
+    }
+
+    /** What the worker's resume pass skips without a lookup each: executions whose workflow is open. */
+    @Test
+    void openExecutionsListsTheRunningWorkflowsOnly() throws Exception {
+        Path go = Files.createTempFile("maple-go", "");
+        Files.delete(go);
+        long running = harness.submit("main", 1, "while [ ! -f " + go + " ]; do sleep 0.1; done");
+        harness.awaitStatus(running, RUNNING, WAIT);
+        long ended = harness.submit("main", 1, "exit 0");
+        assertThat(result(ended).status()).isEqualTo(SUCCEED);
+
+        // the open one shows, a closed one does not (nor the queue's admission workflow, of another type)
+        assertThat(workflows.openExecutions()).contains(running).doesNotContain(ended);
+        Files.createFile(go);
+        assertThat(result(running).status()).isEqualTo(SUCCEED);
+        assertThat(workflows.openExecutions()).doesNotContain(running);
     }
 
     @Test

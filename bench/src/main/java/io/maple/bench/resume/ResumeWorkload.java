@@ -121,7 +121,8 @@ public final class ResumeWorkload implements Workload {
                         succeeded, relaunched));
         section.note("Per row the pass describes the workflow (absent here), reads the row again, signals the "
                 + "queue's adopt for a launched one and starts the workflow; the next pass only describes each "
-                + "running workflow. The jobs' own run time is part of 'all ended'.");
+                + "workflows once (ListOpenWorkflowExecutions) and skips the rows they cover. The jobs' own run time is "
+                + "part of 'all ended'.");
         return section;
     }
 }

@@ -87,6 +87,8 @@ public class StrandedExecutionResumer {
      * Temporal: the api inserts, then starts the workflow).
      */
     public int resumeAll(Instant before) {
+        // one listing instead of a lookup per row: with every workflow running a pass costs the scan alone
+        Set<Long> open = workflows.openExecutions();
         int resumed = 0;
         for (Set<ExecutionStatus> statuses : PHASES) {
             long after = 0;
@@ -95,7 +97,7 @@ public class StrandedExecutionResumer {
                 page = executions.findByStatusAfterId(statuses, after, before, PAGE);
                 for (ExecutionRecord execution : page) {
                     after = execution.id();
-                    if (resume(execution)) {
+                    if (!open.contains(execution.id()) && resume(execution)) {
                         resumed++;
                     }
                 }

@@ -12,6 +12,12 @@ public final class WorkflowIds {
         return PREFIX + executionId;
     }
 
+    /** True for an execution's workflow id only (not a webhook delivery's or a queue's). */
+    public static boolean isExecution(String workflowId) {
+        return workflowId.length() > PREFIX.length() && workflowId.startsWith(PREFIX)
+                && workflowId.substring(PREFIX.length()).chars().allMatch(Character::isDigit);
+    }
+
     public static long executionIdOf(String workflowId) {
         if (!workflowId.startsWith(PREFIX)) {
             throw new IllegalArgumentException("not a Maple execution workflow id: " + workflowId);
