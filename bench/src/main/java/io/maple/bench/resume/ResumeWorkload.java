@@ -120,7 +120,7 @@ public final class ResumeWorkload implements Workload {
                 .row(n, resumed, passNanos / 1e6, passNanos / 1e6 / n, bareNanos / 1e6, idleNanos / 1e6, allEnded,
                         succeeded, relaunched));
         section.note("Per row the pass describes the workflow (absent here), reads the row again, signals the "
-                + "queue's adopt for a launched one and starts the workflow; the next pass only describes each "
+                + "queue's adopt for a launched one and starts the workflow; the next pass lists the open "
                 + "workflows once (ListOpenWorkflowExecutions) and skips the rows they cover. The jobs' own run time is "
                 + "part of 'all ended'.");
         return section;
