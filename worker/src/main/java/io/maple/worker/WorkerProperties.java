@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          only (the benchmarks put a simulated cluster there)
  * @param resumeInterval    how often every non-terminal execution is checked for a workflow that Temporal
  *                          no longer runs (first at start, after {@code reconcileInterval})
+ * @param resumeConcurrency how many of those a pass resumes at once (each is a few round trips to
+ *                          Temporal and MySQL)
  */
 @ConfigurationProperties("maple.worker")
 public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
@@ -29,5 +31,6 @@ public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
                                List<String> servedClusters,
                                @DefaultValue("10s") Duration clusterRefresh,
                                @DefaultValue("true") boolean serveClusterQueues,
-                               @DefaultValue("5m") Duration resumeInterval) {
+                               @DefaultValue("5m") Duration resumeInterval,
+                               @DefaultValue("8") int resumeConcurrency) {
 }

@@ -23,9 +23,9 @@ import java.util.function.Supplier;
  * Workload 8: the worker resumes executions Temporal forgot (issue 25). N rows are left
  * non-terminal in MySQL with no workflow, as a restarted dev server leaves them: half RUNNING
  * (launched before the loss), half ACCEPTED (queued). One pass of the worker's
- * {@link StrandedExecutionResumer}, what it runs at start, restarts them all; beside it, N bare
- * workflow starts (the limit: no look at Temporal or MySQL first) and a second pass while the
- * resumed workflows run (what every later pass costs).
+ * {@link StrandedExecutionResumer}, what it runs at start, restarts them all (8 at once); beside it,
+ * N bare workflow starts one at a time (no look at Temporal or MySQL first) and a second pass while
+ * the resumed workflows run (what every later pass costs).
  */
 public final class ResumeWorkload implements Workload {
 
@@ -110,7 +110,8 @@ public final class ResumeWorkload implements Workload {
                 String.format("%,d rows left non-terminal with no workflow (%,d RUNNING, %,d ACCEPTED) on the bench "
                         + "cluster, whose jobs run %d s; one pass of the worker's StrandedExecutionResumer "
                         + "(`resumeAll`, what it runs `maple.worker.reconcile-interval` after it starts and every "
-                        + "`maple.worker.resume-interval`), beside %,d bare workflow starts.", n, running.size(),
+                        + "`maple.worker.resume-interval`; `maple.worker.resume-concurrency` 8 at once), beside %,d bare "
+                        + "workflow starts one at a time.", n, running.size(),
                         n - running.size(), RUN.toSeconds(), n));
         section.compare(Comparison.reported(String.format("pass resuming %,d stranded executions", n), "ms",
                 passNanos / 1e6, bareNanos / 1e6));

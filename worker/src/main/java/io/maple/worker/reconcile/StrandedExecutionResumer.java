@@ -13,10 +13,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -89,19 +95,47 @@ public class StrandedExecutionResumer {
     public int resumeAll(Instant before) {
         // one listing instead of a lookup per row: with every workflow running a pass costs the scan alone
         Set<Long> open = workflows.openExecutions();
-        int resumed = 0;
-        for (Set<ExecutionStatus> statuses : PHASES) {
-            long after = 0;
-            List<ExecutionRecord> page;
-            do {
-                page = executions.findByStatusAfterId(statuses, after, before, PAGE);
-                for (ExecutionRecord execution : page) {
-                    after = execution.id();
-                    if (!open.contains(execution.id()) && resume(execution)) {
-                        resumed++;
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(properties.resumeConcurrency(),
+                r -> new Thread(r, "maple-resume-" + threads.incrementAndGet()));
+        try {
+            int resumed = 0;
+            for (Set<ExecutionStatus> statuses : PHASES) {
+                long after = 0;
+                List<ExecutionRecord> page;
+                do {
+                    page = executions.findByStatusAfterId(statuses, after, before, PAGE);
+                    List<Future<Boolean>> pending = new ArrayList<>();
+                    for (ExecutionRecord execution : page) {
+                        after = execution.id();
+                        if (!open.contains(execution.id())) {
+                            pending.add(pool.submit(() -> resume(execution)));
+                        }
                     }
+                    // a page at a time: a phase ends before the next begins, and memory holds one page
+                    resumed += countResumed(pending);
+                } while (page.size() == PAGE);
+            }
+            return resumed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a page's resumes; the first failure ends the pass (the next one retries). */
+    private static int countResumed(List<Future<Boolean>> pending) {
+        int resumed = 0;
+        try {
+            for (Future<Boolean> f : pending) {
+                if (f.get()) {
+                    resumed++;
                 }
-            } while (page.size() == PAGE);
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resuming", e);
         }
         return resumed;
     }

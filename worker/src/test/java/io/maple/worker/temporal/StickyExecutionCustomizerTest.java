@@ -29,7 +29,7 @@ class StickyExecutionCustomizerTest {
     private static WorkerOptions customized(boolean sticky) {
         var customizer = new StickyExecutionCustomizer(
                 new WorkerProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), true, sticky, java.util.List.of(), Duration.ofSeconds(10), true,
-                        Duration.ofMinutes(5)));
+                        Duration.ofMinutes(5), 8));
         return customizer.customize(WorkerOptions.newBuilder(), "executions", "maple-executions")
                 .validateAndBuildWithDefaults();
     }
