@@ -71,6 +71,20 @@ class EngineExecutionWorkflowIT {
         harness.start();
     }
 
+    /** A path that does not exist yet: the go signal of {@link #runningUntil}. */
+    private static Path absentFile() throws java.io.IOException {
+        Path go = Files.createTempFile("maple-go", "");
+        Files.delete(go);
+        return go;
+    }
+
+    /** Submits a job on {@code queue} that runs until {@code go} exists, once it runs. */
+    private long runningUntil(Path go, String queue) {
+        long id = harness.submit(queue, 1, "while [ ! -f " + go + " ]; do sleep 0.1; done");
+        harness.awaitStatus(id, RUNNING, WAIT);
+        return id;
+    }
+
     private ExecutionOutcome result(long id) {
         return WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
     }
@@ -96,10 +110,8 @@ class EngineExecutionWorkflowIT {
     /** What the worker's resume pass skips without a lookup each: executions whose workflow is open. */
     @Test
     void openExecutionsListsTheRunningWorkflowsOnly() throws Exception {
-        Path go = Files.createTempFile("maple-go", "");
-        Files.delete(go);
-        long running = harness.submit("main", 1, "while [ ! -f " + go + " ]; do sleep 0.1; done");
-        harness.awaitStatus(running, RUNNING, WAIT);
+        Path go = absentFile();
+        long running = runningUntil(go, "main");
         long ended = harness.submit("main", 1, "exit 0");
         assertThat(result(ended).status()).isEqualTo(SUCCEED);
 
@@ -131,10 +143,8 @@ class EngineExecutionWorkflowIT {
 
     @Test
     void killWhileAcceptedNeverLaunches() throws Exception {
-        Path go = Files.createTempFile("maple-go", "");
-        Files.delete(go);
-        long holder = harness.submit("single", 1, "while [ ! -f " + go + " ]; do sleep 0.1; done");
-        harness.awaitStatus(holder, RUNNING, WAIT);
+        Path go = absentFile();
+        long holder = runningUntil(go, "single");
         long queued = harness.submit("single", 1, "exit 0");
         harness.awaitStatus(queued, ACCEPTED, WAIT);
         awaitQueuePosition(queued, 1);
@@ -150,10 +160,8 @@ class EngineExecutionWorkflowIT {
 
     @Test
     void cancelWhileQueuedIsCanceledWithoutLaunching() throws Exception {
-        Path go = Files.createTempFile("maple-go", "");
-        Files.delete(go);
-        long holder = harness.submit("single", 1, "while [ ! -f " + go + " ]; do sleep 0.1; done");
-        harness.awaitStatus(holder, RUNNING, WAIT);
+        Path go = absentFile();
+        long holder = runningUntil(go, "single");
         long queued = harness.submit("single", 1, "exit 0");
         harness.awaitStatus(queued, ACCEPTED, WAIT);
 
@@ -226,10 +234,8 @@ class EngineExecutionWorkflowIT {
 
     @Test
     void unobservableClusterBecomesUnknownAndRecovers() throws Exception {
-        Path go = Files.createTempFile("maple-go", "");
-        Files.delete(go);
-        long id = harness.submit("main", 1, "while [ ! -f " + go + " ]; do sleep 0.1; done");
-        harness.awaitStatus(id, RUNNING, WAIT);
+        Path go = absentFile();
+        long id = runningUntil(go, "main");
         Path dir = local.workDir().resolve(String.valueOf(id));
         Path hidden = local.workDir().resolve(id + ".hidden");
         // the process keeps running, but the launcher can no longer find it: NOT_FOUND
