@@ -45,7 +45,7 @@ public final class MapleBench {
         worker.put("maple.admission.default-limit", "1000000");
         QueueDrainWorkload.limits(worker, sizes.queueLimit());
         HistoryWorkload.durations(worker, sizes.streamingRun());
-        ResumeWorkload.durations(worker);
+        ResumeWorkload.durations(worker, sizes);
         try (SharedStack stack = new SharedStack(worker)) {
             // submission runs last: it pauses the workers and leaves its workflows unrun
             Map<String, Workload> workloads = new LinkedHashMap<>();

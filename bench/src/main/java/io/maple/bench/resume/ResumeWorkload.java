@@ -31,8 +31,6 @@ public final class ResumeWorkload implements Workload {
 
     static final String QUEUE = "resume";
     static final String BARE_QUEUE = "resume-bare";
-    /** How long the instant cluster's jobs run on both queues: longer than the passes take. */
-    static final Duration RUN = Duration.ofSeconds(30);
 
     private final BenchSizes sizes;
     private final Supplier<MapleStack> stack;
@@ -43,9 +41,10 @@ public final class ResumeWorkload implements Workload {
     }
 
     /** The run time of this workload's jobs, in the worker's settings. */
-    public static void durations(Map<String, String> properties) {
-        properties.put("maple.bench.instant-cluster.durations." + QUEUE, RUN.toSeconds() + "s");
-        properties.put("maple.bench.instant-cluster.durations." + BARE_QUEUE, RUN.toSeconds() + "s");
+    public static void durations(Map<String, String> properties, BenchSizes sizes) {
+        // longer than the passes take, so the second one finds every workflow running
+        properties.put("maple.bench.instant-cluster.durations." + QUEUE, sizes.strandedRun().toSeconds() + "s");
+        properties.put("maple.bench.instant-cluster.durations." + BARE_QUEUE, sizes.strandedRun().toSeconds() + "s");
     }
 
     @Override
@@ -93,9 +92,9 @@ public final class ResumeWorkload implements Workload {
         long t1 = System.nanoTime();
         int resumedAgain = resumer.resumeAll(cutoff);
         long idleNanos = System.nanoTime() - t1;
-        boolean ended = executions.awaitTerminal(QUEUE, n, RUN.plusMinutes(5));
+        boolean ended = executions.awaitTerminal(QUEUE, n, sizes.strandedRun().plusMinutes(5));
         double allEnded = (System.nanoTime() - t0) / 1e9;
-        executions.awaitTerminal(BARE_QUEUE, n, RUN.plusMinutes(5));
+        executions.awaitTerminal(BARE_QUEUE, n, sizes.strandedRun().plusMinutes(5));
 
         long relaunched = running.stream().filter(id -> store.history(id).stream()
                 .filter(h -> h.toStatus() == ExecutionStatus.STARTING).count() != 1).count();
@@ -112,7 +111,7 @@ public final class ResumeWorkload implements Workload {
                         + "(`resumeAll`, what it runs `maple.worker.reconcile-interval` after it starts and every "
                         + "`maple.worker.resume-interval`; `maple.worker.resume-concurrency` 8 at once), beside %,d bare "
                         + "workflow starts one at a time.", n, running.size(),
-                        n - running.size(), RUN.toSeconds(), n));
+                        n - running.size(), sizes.strandedRun().toSeconds(), n));
         section.compare(Comparison.reported(String.format("pass resuming %,d stranded executions", n), "ms",
                 passNanos / 1e6, bareNanos / 1e6));
         section.detail(new Table("rows", "resumed", "pass ms", "per row ms", "bare starts ms",
