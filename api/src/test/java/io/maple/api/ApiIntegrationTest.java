@@ -101,6 +101,13 @@ public abstract class ApiIntegrationTest {
         return r.json().get("id").asLong();
     }
 
+    /** A 400 whose first error names {@code field} with {@code message}. */
+    protected static void assertField(HttpApi.Response r, String field, String message) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+        assertThat(r.json().get("errors").get(0).get("message").asText()).contains(message);
+    }
+
     protected static JsonNode field(HttpApi.Response r, String name) {
         return r.json().get(name);
     }

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultPageSize the page size when a list request gives none
  * @param launchTargetCache how long a submission's cluster engine lookup is reused (0: never)
  * @param maxLogLines     the largest {@code size} a log read may ask for
+ * @param maxHistoryEvents the largest {@code size} a workflow history read may ask for
  */
 @Validated
 @ConfigurationProperties("maple.api")
@@ -25,5 +26,6 @@ public record ApiProperties(
         @Min(1) @Max(10_000) @DefaultValue("500") int maxPageSize,
         @Min(1) @DefaultValue("50") int defaultPageSize,
         @NotNull @DefaultValue("5s") Duration launchTargetCache,
-        @Min(1) @Max(100_000) @DefaultValue("10000") int maxLogLines) {
+        @Min(1) @Max(100_000) @DefaultValue("10000") int maxLogLines,
+        @Min(1) @Max(10_000) @DefaultValue("1000") int maxHistoryEvents) {
 }

@@ -143,10 +143,4 @@ class ExecutionLogIT extends ApiIntegrationTest {
         page.get("lines").forEach(line -> lines.add(line.asText()));
         return lines;
     }
-
-    private static void assertField(HttpApi.Response r, String field, String message) {
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
-        assertThat(r.json().get("errors").get(0).get("message").asText()).contains(message);
-    }
 }
