@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          no longer runs (first at start, after {@code reconcileInterval})
  * @param resumeConcurrency how many of those a pass resumes at once (each is a few round trips to
  *                          Temporal and MySQL)
+ * @param heartbeatInterval how often the worker writes its row in {@code maple_worker} (its identity and
+ *                          the task queues it polls), which the api's worker list reads
  */
 @ConfigurationProperties("maple.worker")
 public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
@@ -32,5 +34,6 @@ public record WorkerProperties(@DefaultValue("10s") Duration reconcileInterval,
                                @DefaultValue("10s") Duration clusterRefresh,
                                @DefaultValue("true") boolean serveClusterQueues,
                                @DefaultValue("5m") Duration resumeInterval,
-                               @DefaultValue("8") int resumeConcurrency) {
+                               @DefaultValue("8") int resumeConcurrency,
+                               @DefaultValue("10s") Duration heartbeatInterval) {
 }

@@ -15,6 +15,9 @@ import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.worker.WorkerMapper;
+import io.maple.persistence.worker.WorkerRecord;
+import io.maple.workflows.contract.TaskQueues;
 import io.maple.persistence.execution.StatusHistoryRecord;
 import io.maple.persistence.execution.StatusTransition;
 import io.maple.workflows.contract.MapleSearchAttributes;
@@ -22,6 +25,7 @@ import io.maple.workflows.contract.WorkflowIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "maple.worker.reconcile-interval=500ms",
     "maple.worker.reconcile-age=1s",
     "maple.worker.resume-interval=500ms",
+    "maple.worker.heartbeat-interval=500ms",
     "maple.admission.limits.local-resume=1",
     "maple.worker.cluster-refresh=500ms",
     "maple.workflow.local-poll-interval=500ms"})
@@ -82,6 +87,8 @@ class MapleWorkerApplicationIT {
     LocalLauncher launcher;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    WorkerMapper workers;
 
     @Test
     void healthAndMetricsAnswer() {
@@ -118,6 +125,26 @@ class MapleWorkerApplicationIT {
         assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.QUEUE))
                 .isEqualTo("local-default-schedule-g-1");
         assertThat(described.getMemo("execName", String.class)).isEqualTo("orphan");
+    }
+
+    /** What the api lists as this worker where Temporal cannot describe a task queue's pollers. */
+    @Test
+    void theWorkerRecordsItsHeartbeatWithTheQueuesItPolls() throws Exception {
+        localCluster();
+        String identity = client.getOptions().getIdentity();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        WorkerRecord row = null;
+        while (System.nanoTime() < deadline) {
+            row = workers.heardSince(Instant.now().minusSeconds(5)).stream()
+                    .filter(w -> w.identity().equals(identity)).findFirst().orElse(null);
+            if (row != null && row.taskQueueList().contains(TaskQueues.forCluster("local"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(row).as("a recent heartbeat row of %s", identity).isNotNull();
+        assertThat(row.taskQueueList()).contains(TaskQueues.EXECUTIONS, TaskQueues.forCluster("local"));
+        assertThat(row.startedTime()).isBefore(row.heartbeatTime());
     }
 
     @Test

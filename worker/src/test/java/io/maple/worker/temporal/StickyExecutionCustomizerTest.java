@@ -29,7 +29,8 @@ class StickyExecutionCustomizerTest {
     private static WorkerOptions customized(boolean sticky) {
         var customizer = new StickyExecutionCustomizer(
                 new WorkerProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), true, sticky, java.util.List.of(), Duration.ofSeconds(10), true,
-                        Duration.ofMinutes(5), 8));
+                        Duration.ofMinutes(5), 8,
+                        Duration.ofSeconds(10)));
         return customizer.customize(WorkerOptions.newBuilder(), "executions", "maple-executions")
                 .validateAndBuildWithDefaults();
     }
