@@ -128,6 +128,7 @@ class AuthenticationIT extends ApiIntegrationTest {
         String[] plain = createApp(newApp(), false, List.of());
         HttpApi asPlain = http.as(plain[0], plain[1]);
         assertProblem(asPlain.get("/api/v1/admin/clusters"), 403, "is not an admin application");
+        assertProblem(asPlain.get("/api/v1/admin/workers"), 403, "is not an admin application");
         assertProblem(asPlain.post("/api/v1/admin/apps", "{\"name\":\"sneaky\",\"admin\":true}"), 403,
                 "is not an admin application");
         assertThat(http.get("/api/v1/admin/apps").body()).doesNotContain("\"sneaky\"");

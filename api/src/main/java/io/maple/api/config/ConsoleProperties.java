@@ -1,0 +1,15 @@
+package io.maple.api.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The console's settings ({@code maple.console.*}).
+ *
+ * @param workerSilence a worker whose heartbeat row ({@code maple_worker}) is older than this is not listed;
+ *                      a few of the workers' {@code maple.worker.heartbeat-interval} (10s)
+ */
+@ConfigurationProperties("maple.console")
+public record ConsoleProperties(@DefaultValue("30s") Duration workerSilence) {
+}
