@@ -1,0 +1,21 @@
+// The console reads Maple's own REST API, on the same origin: no second server, no CDN.
+export class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+export async function get(path) {
+  const response = await fetch(`/api/v1${path}`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const problem = await response.json();
+      detail = problem.detail || detail;
+    } catch (ignored) { /* not a problem document */ }
+    if (response.status === 401) detail += ' (this api asks for an app key; the console signs in in a later version)';
+    throw new ApiError(response.status, detail);
+  }
+  return response.json();
+}

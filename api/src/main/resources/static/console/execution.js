@@ -1,0 +1,121 @@
+import { ApiError, get } from './api.js';
+import { el, statusBadge, time, duration } from './dom.js';
+
+const TERMINAL = ['SUCCEED', 'FAILED', 'START_FAILED', 'KILLED', 'CANCELED'];
+const REFRESH_MS = 3000;
+const HISTORY_PAGE = 200;
+
+/** One execution: request, status timeline, exec info, queue position, Temporal history. Returns its stopper. */
+export function executionPage(main, id) {
+  if (!/^\d{1,18}$/.test(id)) {
+    main.replaceChildren(notFound(id));
+    return () => {};
+  }
+  let timer = null;
+  let stopped = false;
+
+  async function load() {
+    let x;
+    try {
+      x = await get(`/executions/${id}`);
+    } catch (e) {
+      main.replaceChildren(e instanceof ApiError && e.status === 404 ? notFound(id)
+        : el('p', { class: 'error' }, `Could not load execution ${id}: ${e.message}`));
+      return;
+    }
+    const live = x.status === 'ACCEPTED' ? await optional(`/executions/${id}/live`) : null;
+    const history = await historySection(id);
+    if (stopped) return;
+    main.replaceChildren(
+      el('h1', {}, `Execution ${x.id} `, statusBadge(x.status), ' ', el('span', { class: 'muted' }, x.execName)),
+      el('dl', { id: 'summary' }, pairs([
+        ['uniqueId', x.uniqueId], ['fromApp', x.fromApp], ['cluster / queue', `${x.cluster} / ${x.clusterQueue}`],
+        ['engine', `${x.engineCategory} ${x.engineVersion}`], ['priority', x.priority],
+        ['user / group', `${x.user} / ${x.group}`], ['created', time(x.createTime)], ['started', time(x.startTime)],
+        ['ended', time(x.endTime)], ['rerun of', x.rerunOf],
+        ['queue position', live && live.queuePosition ? live.queuePosition : null],
+      ])),
+      el('h2', {}, 'Status timeline'), timeline(x.history),
+      el('h2', {}, 'Cluster'), clusterInfo(x.execInfo),
+      el('h2', {}, 'Request'), el('pre', { id: 'request' }, JSON.stringify(x.configuration, null, 2)),
+      el('h2', {}, 'Temporal workflow history'), history);
+    if (!TERMINAL.includes(x.status) && !stopped) timer = setTimeout(load, REFRESH_MS);
+  }
+
+  load();
+  return () => { stopped = true; clearTimeout(timer); };
+}
+
+function notFound(id) {
+  return el('p', { class: 'notfound', id: 'not-found' }, `Execution ${id} not found.`);
+}
+
+async function optional(path) {
+  try {
+    return await get(path);
+  } catch (e) {
+    return null;
+  }
+}
+
+function pairs(entries) {
+  return entries.filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]);
+}
+
+/** Each transition with its time, how long the execution spent in the status before it, and why. */
+function timeline(history) {
+  const rows = history.map((change, i) => el('tr', { 'data-to': change.to },
+    el('td', {}, statusBadge(change.to)), el('td', {}, time(change.time)),
+    el('td', {}, i === 0 ? '' : `${duration(Date.parse(change.time) - Date.parse(history[i - 1].time))} in ${change.from}`),
+    el('td', {}, change.reason), el('td', { class: 'muted' }, change.source)));
+  return el('table', { id: 'timeline' }, el('thead', {}, el('tr', {},
+    ['status', 'time', 'before', 'reason', 'by'].map((h) => el('th', {}, h)))), el('tbody', {}, rows));
+}
+
+function clusterInfo(execInfo) {
+  const detail = (execInfo && execInfo.clusterInfo && execInfo.clusterInfo.detail) || {};
+  const url = detail.trackingUrl;
+  return el('div', { id: 'cluster-info' },
+    el('dl', {}, pairs([['appId', detail.appId], ['cluster status', execInfo && execInfo.lastClusterStatus],
+      ['tracking', url && /^https?:\/\//.test(url) ? el('a', { href: url, target: '_blank', rel: 'noopener' }, url) : null],
+      ['queue', detail.queue]])),
+    el('details', {}, el('summary', {}, 'exec_info'), el('pre', {}, JSON.stringify(execInfo, null, 2))));
+}
+
+/** The newest run's history, a page at a time, with the way to older pages and to the run before. */
+async function historySection(id) {
+  const section = el('div', { id: 'history' });
+  await showRun(section, id, null, null, null);
+  return section;
+}
+
+async function showRun(section, id, run, token, before) {
+  const query = new URLSearchParams({ size: HISTORY_PAGE });
+  if (run) query.set('run', run);
+  if (token) query.set('pageToken', token);
+  let page;
+  try {
+    page = await get(`/executions/${id}/history?${query}`);
+  } catch (e) {
+    section.append(el('p', { class: 'muted' }, `No workflow history: ${e.message}`));
+    return;
+  }
+  if (!token) section.append(el('p', { class: 'muted' }, `Run ${page.runId}`));
+  // a run's first page names the run it continued from; later pages carry it on
+  const previous = token ? before : page.continuedFromRunId;
+  section.append(el('table', { class: 'events' }, el('thead', {}, el('tr', {},
+    ['#', 'event', 'time', 'name', 'detail'].map((h) => el('th', {}, h)))),
+  el('tbody', {}, page.events.map((e) => el('tr', { 'data-type': e.type },
+    el('td', {}, e.eventId), el('td', {}, e.type), el('td', {}, time(e.time)), el('td', {}, e.name),
+    el('td', { class: e.type.endsWith('Failed') ? 'error' : '' }, e.detail))))));
+  if (page.nextPageToken) {
+    const more = el('button', { type: 'button', onclick: async () => { more.remove(); await showRun(section, id, page.runId, page.nextPageToken, previous); } },
+      'More events');
+    section.append(more);
+  } else if (previous) {
+    const older = el('button', { type: 'button', onclick: async () => { older.remove(); await showRun(section, id, previous, null, null); } },
+      'The run before');
+    section.append(older);
+  }
+}
