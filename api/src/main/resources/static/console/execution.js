@@ -2,6 +2,8 @@ import { ApiError, get } from './api.js';
 import { el, statusBadge, time, duration } from './dom.js';
 
 const TERMINAL = ['SUCCEED', 'FAILED', 'START_FAILED', 'KILLED', 'CANCELED'];
+const CLOSING = ['WorkflowExecutionCompleted', 'WorkflowExecutionFailed', 'WorkflowExecutionTerminated',
+  'WorkflowExecutionCanceled', 'WorkflowExecutionTimedOut', 'WorkflowExecutionContinuedAsNew'];
 const REFRESH_MS = 3000;
 const HISTORY_PAGE = 200;
 
@@ -24,7 +26,7 @@ export function executionPage(main, id) {
       return;
     }
     const live = x.status === 'ACCEPTED' ? await optional(`/executions/${id}/live`) : null;
-    const history = await historySection(id);
+    const { section: history, closed } = await historySection(id);
     if (stopped) return;
     main.replaceChildren(
       el('h1', {}, `Execution ${x.id} `, statusBadge(x.status), ' ', el('span', { class: 'muted' }, x.execName)),
@@ -39,7 +41,8 @@ export function executionPage(main, id) {
       el('h2', {}, 'Cluster'), clusterInfo(x.execInfo),
       el('h2', {}, 'Request'), el('pre', { id: 'request' }, JSON.stringify(x.configuration, null, 2)),
       el('h2', {}, 'Temporal workflow history'), history);
-    if (!TERMINAL.includes(x.status) && !stopped) timer = setTimeout(load, REFRESH_MS);
+    // an ended execution's workflow still sends its last webhooks: refresh until its run has closed too
+    if ((!TERMINAL.includes(x.status) || !closed) && !stopped) timer = setTimeout(load, REFRESH_MS);
   }
 
   load();
@@ -86,8 +89,10 @@ function clusterInfo(execInfo) {
 /** The newest run's history, a page at a time, with the way to older pages and to the run before. */
 async function historySection(id) {
   const section = el('div', { id: 'history' });
-  await showRun(section, id, null, null, null);
-  return section;
+  const page = await showRun(section, id, null, null, null);
+  // a long history is not re-read for its end: only a short one's last event says whether the run closed
+  const last = page && page.events.length ? page.events[page.events.length - 1].type : '';
+  return { section, closed: !page || Boolean(page.nextPageToken) || CLOSING.includes(last) };
 }
 
 async function showRun(section, id, run, token, before) {
@@ -99,7 +104,7 @@ async function showRun(section, id, run, token, before) {
     page = await get(`/executions/${id}/history?${query}`);
   } catch (e) {
     section.append(el('p', { class: 'muted' }, `No workflow history: ${e.message}`));
-    return;
+    return null;
   }
   if (!token) section.append(el('p', { class: 'muted' }, `Run ${page.runId}`));
   // a run's first page names the run it continued from; later pages carry it on
@@ -118,4 +123,5 @@ async function showRun(section, id, run, token, before) {
       'The run before');
     section.append(older);
   }
+  return page;
 }

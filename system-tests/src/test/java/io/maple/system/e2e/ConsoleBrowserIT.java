@@ -1,0 +1,71 @@
+package io.maple.system.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maple.system.harness.Browser;
+import io.maple.system.harness.LightSpark;
+import io.maple.system.harness.MapleStack;
+import io.maple.system.harness.MapleStackExtension;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The console in a real headless Chromium against the running stack: a LOCAL execution submitted
+ * over the API shows up in the list and on its own page as it runs to SUCCEED, with its status
+ * timeline and its Temporal history from start to completion; the list's filters live in the URL
+ * and survive a reload; an unknown id says so. Screenshots land in {@code target/system-tests/console/}.
+ */
+class ConsoleBrowserIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @RegisterExtension
+    static final MapleStackExtension maple = new MapleStackExtension();
+
+    @Test
+    void anExecutionIsFollowedFromTheListToItsPageAndItsHistory() {
+        MapleStack stack = maple.stack();
+        String key = "console-" + System.currentTimeMillis();
+        try (Browser browser = Browser.open(stack.dir().resolveSibling("console"))) {
+            browser.go(stack.api().uri("/").toString());
+            browser.await("#executions", WAIT);
+
+            long id = stack.rest().submit(LightSpark.job(key, 2, 0));
+            browser.await("#executions tr[data-id='" + id + "'] [data-status='SUCCEED']", WAIT);
+            browser.screenshot("console-list");
+
+            browser.await("#executions tr[data-id='" + id + "'] a", WAIT).click();
+            browser.await("#timeline tr[data-to='SUCCEED']", WAIT);
+            browser.await("#history tr[data-type='WorkflowExecutionCompleted']", WAIT);
+            assertThat(browser.url()).endsWith("/executions/" + id);
+            assertThat(texts(browser.all("#timeline tr[data-to] td:first-child")))
+                    .containsSubsequence("CREATED", "ACCEPTED", "STARTING", "RUNNING", "SUCCEED");
+            List<String> events = texts(browser.all("#history tr[data-type] td:nth-child(2)"));
+            assertThat(events.get(0)).isEqualTo("WorkflowExecutionStarted");
+            assertThat(events).last().isEqualTo("WorkflowExecutionCompleted");
+            assertThat(browser.await("#request", WAIT).getText()).contains(key);
+            browser.screenshot("console-execution");
+
+            // filters are in the URL: a reload keeps them, and the table obeys them
+            browser.go(stack.api().uri("/?status=SUCCEED&fromApp=system-tests").toString());
+            browser.await("#executions tr[data-id='" + id + "']", WAIT);
+            browser.reload();
+            browser.await("#executions tr[data-id='" + id + "']", WAIT);
+            assertThat(browser.await("#status-chips [data-status='SUCCEED']", WAIT).getAttribute("class"))
+                    .contains("on");
+            assertThat(browser.await("#filters input[name='fromApp']", WAIT).getDomProperty("value"))
+                    .isEqualTo("system-tests");
+            assertThat(texts(browser.all("#executions tbody [data-status]"))).isNotEmpty().containsOnly("SUCCEED");
+
+            browser.go(stack.api().uri("/executions/987654321").toString());
+            assertThat(browser.await("#not-found", WAIT).getText()).contains("987654321").contains("not found");
+        }
+    }
+
+    private static List<String> texts(List<WebElement> elements) {
+        return elements.stream().map(WebElement::getText).toList();
+    }
+}
