@@ -1,6 +1,7 @@
 import { el } from './dom.js';
 import { executionList } from './executions.js';
 import { executionPage } from './execution.js';
+import { clustersPage } from './clusters.js';
 
 // One page, routed by path: "/" lists executions, "/executions/{id}" shows one.
 let stopCurrent = () => {};
@@ -17,6 +18,8 @@ function route() {
   const execution = path.match(/^\/executions\/([^/]+)\/?$/);
   if (path === '/' || path === '/index.html') {
     stopCurrent = executionList(main);
+  } else if (path === '/clusters') {
+    stopCurrent = clustersPage(main);
   } else if (execution) {
     stopCurrent = executionPage(main, decodeURIComponent(execution[1]));
   } else {
@@ -28,7 +31,9 @@ function route() {
 document.getElementById('search').addEventListener('submit', (event) => {
   event.preventDefault();
   const q = event.target.q.value.trim();
-  if (q) navigate(`/executions/${encodeURIComponent(q)}`);
+  // a number is an execution id; anything else a uniqueId
+  if (/^\d{1,18}$/.test(q)) navigate(`/executions/${q}`);
+  else if (q) navigate(`/?uniqueId=${encodeURIComponent(q)}`);
 });
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-nav]');

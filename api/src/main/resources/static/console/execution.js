@@ -27,6 +27,7 @@ export function executionPage(main, id) {
     }
     const live = x.status === 'ACCEPTED' ? await optional(`/executions/${id}/live`) : null;
     const { section: history, closed } = await historySection(id);
+    const settings = await optional('/console');
     if (stopped) return;
     main.replaceChildren(
       el('h1', {}, `Execution ${x.id} `, statusBadge(x.status), ' ', el('span', { class: 'muted' }, x.execName)),
@@ -40,13 +41,20 @@ export function executionPage(main, id) {
       el('h2', {}, 'Status timeline'), timeline(x.history),
       el('h2', {}, 'Cluster'), clusterInfo(x.execInfo),
       el('h2', {}, 'Request'), el('pre', { id: 'request' }, JSON.stringify(x.configuration, null, 2)),
-      el('h2', {}, 'Temporal workflow history'), history);
+      el('h2', {}, 'Temporal workflow history ', temporalLink(settings, x.id)), history);
     // an ended execution's workflow still sends its last webhooks: refresh until its run has closed too
     if ((!TERMINAL.includes(x.status) || !closed) && !stopped) timer = setTimeout(load, REFRESH_MS);
   }
 
   load();
   return () => { stopped = true; clearTimeout(timer); };
+}
+
+/** The workflow in the Temporal UI, where one is configured (maple.console.temporal-ui-url). */
+function temporalLink(settings, id) {
+  if (!settings || !settings.temporalUiUrl || !/^https?:\/\//.test(settings.temporalUiUrl)) return null;
+  const href = `${settings.temporalUiUrl}/namespaces/${encodeURIComponent(settings.namespace)}/workflows/maple-execution-${id}`;
+  return el('a', { href, target: '_blank', rel: 'noopener', id: 'temporal-ui', class: 'muted' }, 'open in the Temporal UI');
 }
 
 function notFound(id) {

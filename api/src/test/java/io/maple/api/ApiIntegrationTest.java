@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"spring.temporal.test-server.enabled=true",
                 "maple.security.bootstrap-admin-key=" + HttpApi.ADMIN_KEY,
                 "maple.security.secret=test-server-secret",
+                "maple.console.temporal-ui-url=http://temporal-ui.test:8088/",
                 // generous for the suites that fire many requests; RateLimitIT's app has its own small bucket
                 "maple.security.rate-limit.capacity=100000",
                 "maple.security.rate-limit.per-second=100000",

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param workerSilence a worker whose heartbeat row ({@code maple_worker}) is older than this is not listed;
  *                      a few of the workers' {@code maple.worker.heartbeat-interval} (10s)
+ * @param temporalUiUrl the Temporal UI as a browser reaches it, e.g. {@code http://localhost:8088}: an
+ *                      execution's page links to its workflow there; none by default (the dev server has none)
  */
 @ConfigurationProperties("maple.console")
-public record ConsoleProperties(@DefaultValue("30s") Duration workerSilence) {
+public record ConsoleProperties(@DefaultValue("30s") Duration workerSilence, String temporalUiUrl) {
 }

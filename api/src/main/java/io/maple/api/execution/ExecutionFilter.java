@@ -16,6 +16,7 @@ public record ExecutionFilter(
         String cluster,
         String clusterQueue,
         String fromApp,
+        String uniqueId,
         String group,
         String user,
         EngineCategory engineCategory,
@@ -23,7 +24,7 @@ public record ExecutionFilter(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo) {
 
     public ExecutionFilter withFromApp(String app) {
-        return new ExecutionFilter(status, cluster, clusterQueue, app, group, user, engineCategory, createdFrom,
+        return new ExecutionFilter(status, cluster, clusterQueue, app, uniqueId, group, user, engineCategory, createdFrom,
                 createdTo);
     }
 }

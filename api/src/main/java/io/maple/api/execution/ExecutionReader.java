@@ -57,9 +57,9 @@ class ExecutionReader {
             throw new BadRequestException("createdTo", "must be after createdFrom");
         }
         ExecutionQuery query = new ExecutionQuery(filter.status() == null || filter.status().isEmpty()
-                ? null : filter.status(), filter.cluster(), filter.clusterQueue(), filter.fromApp(), filter.group(),
-                filter.user(), filter.engineCategory(), filter.createdFrom(), filter.createdTo(), (int) offset,
-                pageSize);
+                ? null : filter.status(), filter.cluster(), filter.clusterQueue(), filter.fromApp(), filter.uniqueId(),
+                filter.group(), filter.user(), filter.engineCategory(), filter.createdFrom(), filter.createdTo(),
+                (int) offset, pageSize);
         List<ExecutionView> items = store.search(query).stream().map(this::view).toList();
         return new ExecutionPage(items, pageNumber, pageSize, store.count(query));
     }

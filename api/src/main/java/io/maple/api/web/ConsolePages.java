@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsolePages {
 
-    @GetMapping("/executions/{id}")
+    @GetMapping({"/executions/{id}", "/clusters"})
     String execution() {
         return "forward:/index.html";
     }

@@ -116,6 +116,9 @@ class ExecutionQueryIT extends ApiIntegrationTest {
         assertThat(list(a + "&createdFrom=" + between.minusSeconds(3600) + "&createdTo=" + between
                 + "&user=bob")).containsExactly(otherUser);
         assertThat(list("fromApp=nobody-at-all")).isEmpty();
+        // the console's search: a uniqueId alone, whatever the app
+        assertThat(list("uniqueId=elsewhere")).contains(otherApp).doesNotContain(canceled, running);
+        assertThat(list(a + "&uniqueId=canceled")).containsExactly(canceled);
         // an offset is accepted in ISO-8601 too
         String plusTwo = between.atOffset(java.time.ZoneOffset.ofHours(2)).toString().replace("+", "%2B");
         assertThat(list(a + "&createdFrom=" + plusTwo)).containsExactly(canceled, running);

@@ -143,7 +143,7 @@ class ExecutionSubmissionIT extends ApiIntegrationTest {
         assertThat(responses).filteredOn(r -> r.json().get("duplicated").asBoolean()).hasSize(19);
         assertThat(responses).extracting(r -> r.json().get("id").asLong()).containsOnly(
                 responses.get(0).json().get("id").asLong());
-        ExecutionQuery byApp = new ExecutionQuery(null, null, null, app, null, null, null, null, null, 0, 100);
+        ExecutionQuery byApp = new ExecutionQuery(null, null, null, app, null, null, null, null, null, null, 0, 100);
         assertThat(store.count(byApp)).isEqualTo(1);
     }
 

@@ -18,7 +18,7 @@ class RenderAndPluginValidationIT extends ApiIntegrationTest {
     ExecutionStore store;
 
     private long rowsOf(String app) {
-        return store.count(new ExecutionQuery(List.of(), null, null, app, null, null, null, null, null, 0, 10));
+        return store.count(new ExecutionQuery(List.of(), null, null, app, null, null, null, null, null, null, 0, 10));
     }
 
     @Test

@@ -31,6 +31,13 @@ class ConsolePagesIT extends ApiIntegrationTest {
         assertThat(script.headers().firstValue("Content-Type")).get().asString().contains("javascript");
     }
 
+    @Test
+    void theConsoleLearnsWhereTheTemporalUiIs() {
+        var settings = http.get("/api/v1/console").json();
+        assertThat(settings.get("temporalUiUrl").asText()).isEqualTo("http://temporal-ui.test:8088");
+        assertThat(settings.get("namespace").asText()).isEqualTo("default");
+    }
+
     /** As a browser asks: no app key, HTML first. */
     private HttpResponse<String> browse(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -26,6 +26,7 @@ public interface ExecutionMapper {
             + "<if test='q.cluster != null'> AND cluster = #{q.cluster}</if>"
             + "<if test='q.clusterQueue != null'> AND cluster_queue = #{q.clusterQueue}</if>"
             + "<if test='q.fromApp != null'> AND from_app = #{q.fromApp}</if>"
+            + "<if test='q.uniqueId != null'> AND unique_id = #{q.uniqueId}</if>"
             + "<if test='q.execGroup != null'> AND exec_group = #{q.execGroup}</if>"
             + "<if test='q.execUser != null'> AND exec_user = #{q.execUser}</if>"
             + "<if test='q.engineCategory != null'> AND engine_category = #{q.engineCategory}</if>"

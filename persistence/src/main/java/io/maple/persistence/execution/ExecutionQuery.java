@@ -11,6 +11,7 @@ public record ExecutionQuery(
         String cluster,
         String clusterQueue,
         String fromApp,
+        String uniqueId,
         String execGroup,
         String execUser,
         EngineCategory engineCategory,

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -62,6 +63,37 @@ class ConsoleBrowserIT {
 
             browser.go(stack.api().uri("/executions/987654321").toString());
             assertThat(browser.await("#not-found", WAIT).getText()).contains("987654321").contains("not found");
+
+            // the search box: a uniqueId lists that execution
+            WebElement search = browser.await("#search input", WAIT);
+            search.sendKeys(key, Keys.ENTER);
+            browser.await("#executions tr[data-id='" + id + "']", WAIT);
+            assertThat(browser.all("#executions tbody tr")).hasSize(1);
+
+            // the clusters page: the local cluster, its engines, and the worker polling its queues
+            browser.go(stack.api().uri("/clusters").toString());
+            browser.await("section[data-cluster='local'] .engines tbody tr", WAIT);
+            assertThat(browser.await("#workers tr[data-queue='maple-cluster-local'] td:nth-child(3)", WAIT).getText())
+                    .contains("@");
+            browser.screenshot("console-clusters");
+        }
+    }
+
+    /** Issue 26's figure: the list's first paint with 10,000 executions in the table (it pages in MySQL). */
+    @Test
+    void theListPaintsFastWithTenThousandExecutions() throws Exception {
+        MapleStack stack = maple.stack();
+        stack.executions().insertEnded("bulk-" + System.currentTimeMillis(), 10_000);
+        try (Browser browser = Browser.open(stack.dir().resolveSibling("console-bulk"))) {
+            browser.go(stack.api().uri("/").toString());
+            browser.await("#executions tbody tr", WAIT);
+            long total = Long.parseLong(browser.await("#summary", WAIT).getText().replaceAll(".* of ", ""));
+            Number paint = (Number) browser.script("return performance.getEntriesByName('maple:list-rendered')[0]"
+                    + ".startTime");
+            System.out.printf("[console] first paint of the list with %d executions in the table: %.0f ms%n", total,
+                    paint.doubleValue());
+            assertThat(total).isGreaterThanOrEqualTo(10_000);
+            assertThat(browser.all("#executions tbody tr")).as("one page, not every row").hasSize(50);
         }
     }
 

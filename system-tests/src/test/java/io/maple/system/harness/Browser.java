@@ -82,6 +82,11 @@ public final class Browser implements AutoCloseable {
                 .findFirst().orElse(null));
     }
 
+    /** Runs a script in the page; its {@code return} value. */
+    public Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
     public java.util.List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

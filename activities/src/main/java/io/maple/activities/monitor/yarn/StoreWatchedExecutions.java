@@ -24,7 +24,7 @@ public class StoreWatchedExecutions implements WatchedExecutions {
 
     @Override
     public List<Long> watchedOn(String cluster) {
-        return store.search(new ExecutionQuery(WATCHED, cluster, null, null, null, null, null, null, null, 0, LIMIT))
+        return store.search(new ExecutionQuery(WATCHED, cluster, null, null, null, null, null, null, null, null, 0, LIMIT))
                 .stream().map(ExecutionRecord::id).toList();
     }
 }

@@ -1,0 +1,30 @@
+package io.maple.api.web;
+
+import io.maple.api.config.ConsoleProperties;
+import io.temporal.client.WorkflowClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the console needs to know of this install: where the Temporal UI is, and the namespace. */
+@RestController
+class ConsoleSettingsController {
+
+    /** @param temporalUiUrl null when none is configured */
+    record ConsoleSettings(String temporalUiUrl, String namespace) {
+    }
+
+    private final ConsoleProperties properties;
+    private final WorkflowClient client;
+
+    ConsoleSettingsController(ConsoleProperties properties, WorkflowClient client) {
+        this.properties = properties;
+        this.client = client;
+    }
+
+    @GetMapping("/api/v1/console")
+    ConsoleSettings settings() {
+        String url = properties.temporalUiUrl();
+        return new ConsoleSettings(url == null || url.isBlank() ? null : url.replaceAll("/+$", ""),
+                client.getOptions().getNamespace());
+    }
+}
