@@ -2,6 +2,7 @@ import { el } from './dom.js';
 import { executionList } from './executions.js';
 import { executionPage } from './execution.js';
 import { clustersPage } from './clusters.js';
+import { queuesPage } from './queues.js';
 
 // One page, routed by path: "/" lists executions, "/executions/{id}" shows one.
 let stopCurrent = () => {};
@@ -18,6 +19,8 @@ function route() {
   const execution = path.match(/^\/executions\/([^/]+)\/?$/);
   if (path === '/' || path === '/index.html') {
     stopCurrent = executionList(main);
+  } else if (path === '/queues') {
+    stopCurrent = queuesPage(main);
   } else if (path === '/clusters') {
     stopCurrent = clustersPage(main);
   } else if (execution) {

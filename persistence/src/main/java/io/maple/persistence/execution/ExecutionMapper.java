@@ -62,6 +62,13 @@ public interface ExecutionMapper {
     List<ExecutionRecord> findByStatusCreatedBefore(@Param("statuses") Collection<ExecutionStatus> statuses,
                                                     @Param("before") Instant before, @Param("limit") int limit);
 
+    /** Executions queued or launched, counted per cluster queue, status and priority (the console's queues). */
+    @Select("SELECT cluster, cluster_queue, status, priority, COUNT(*) AS count, MIN(update_time) AS oldest_since"
+            + " FROM maple_engine_execution"
+            + " WHERE status IN ('ACCEPTED', 'STARTING', 'RUNNING', 'UNKNOWN')"
+            + " GROUP BY cluster, cluster_queue, status, priority ORDER BY cluster, cluster_queue, status, priority")
+    List<QueueCount> countActiveByQueue();
+
     /** The same, after {@code afterId} in id order: a scan that pages through any number of rows. */
     @Select("<script>SELECT " + COLUMNS + " FROM maple_engine_execution WHERE status IN "
             + "<foreach collection='statuses' item='s' open='(' separator=',' close=')'>#{s}</foreach>"

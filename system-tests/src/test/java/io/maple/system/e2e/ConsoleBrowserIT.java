@@ -1,6 +1,7 @@
 package io.maple.system.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.maple.system.harness.Browser;
 import io.maple.system.harness.LightSpark;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -27,7 +29,7 @@ class ConsoleBrowserIT {
     static final MapleStackExtension maple = new MapleStackExtension();
 
     @Test
-    void anExecutionIsFollowedFromTheListToItsPageAndItsHistory() {
+    void anExecutionIsFollowedFromTheListToItsPageAndItsHistory() throws Exception {
         MapleStack stack = maple.stack();
         String key = "console-" + System.currentTimeMillis();
         try (Browser browser = Browser.open(stack.dir().resolveSibling("console"))) {
@@ -69,6 +71,16 @@ class ConsoleBrowserIT {
             search.sendKeys(key, Keys.ENTER);
             browser.await("#executions tr[data-id='" + id + "']", WAIT);
             assertThat(browser.all("#executions tbody tr")).hasSize(1);
+
+            // the queues page: a running job holds a slot of local/default, whose limit its admission workflow knows
+            long busy = stack.rest().submit(LightSpark.job(key + "-busy", 60, 0));
+            await().atMost(WAIT).until(() -> "RUNNING".equals(stack.executions().status(busy)));
+            browser.go(stack.api().uri("/queues").toString());
+            WebElement queue = browser.await("#queues tr[data-queue='local/default']", WAIT);
+            assertThat(texts(queue.findElements(By.cssSelector("td")))).element(2).isEqualTo("10");
+            assertThat(Integer.parseInt(texts(queue.findElements(By.cssSelector("td"))).get(3))).isPositive();
+            browser.screenshot("console-queues");
+            stack.rest().kill(busy, "seen on the queues page");
 
             // the clusters page: the local cluster, its engines, and the worker polling its queues
             browser.go(stack.api().uri("/clusters").toString());
