@@ -28,6 +28,7 @@ export function executionPage(main, id) {
     const live = x.status === 'ACCEPTED' ? await optional(`/executions/${id}/live`) : null;
     const { section: history, closed } = await historySection(id);
     const settings = await optional('/console');
+    const webhooks = await optional(`/executions/${id}/webhooks`);
     if (stopped) return;
     main.replaceChildren(
       el('h1', {}, `Execution ${x.id} `, statusBadge(x.status), ' ', el('span', { class: 'muted' }, x.execName)),
@@ -41,6 +42,7 @@ export function executionPage(main, id) {
       el('h2', {}, 'Status timeline'), timeline(x.history),
       el('h2', {}, 'Cluster'), clusterInfo(x.execInfo),
       el('h2', {}, 'Request'), el('pre', { id: 'request' }, JSON.stringify(x.configuration, null, 2)),
+      webhooks && webhooks.length ? [el('h2', {}, 'Webhook calls'), webhookTable(webhooks)] : null,
       el('h2', {}, 'Temporal workflow history ', temporalLink(settings, x.id)), history);
     // an ended execution's workflow still sends its last webhooks: refresh until its run has closed too
     if ((!TERMINAL.includes(x.status) || !closed) && !stopped) timer = setTimeout(load, REFRESH_MS);
@@ -48,6 +50,14 @@ export function executionPage(main, id) {
 
   load();
   return () => { stopped = true; clearTimeout(timer); };
+}
+
+function webhookTable(attempts) {
+  return el('table', { id: 'webhooks' }, el('thead', {}, el('tr', {},
+    ['time', 'status announced', 'url', 'attempt', 'answer'].map((h) => el('th', {}, h)))),
+  el('tbody', {}, attempts.map((a) => el('tr', {}, el('td', {}, time(a.time)), el('td', {}, a.newStatus),
+    el('td', {}, a.url), el('td', {}, a.attempt),
+    el('td', { class: a.httpStatus && a.httpStatus < 300 ? '' : 'error' }, a.httpStatus || a.error)))));
 }
 
 /** The workflow in the Temporal UI, where one is configured (maple.console.temporal-ui-url). */

@@ -98,7 +98,8 @@ class AuthenticationIT extends ApiIntegrationTest {
         long id = asOwner.post("/api/v1/executions", submission(owner[0], "mine").toString()).json().get("id")
                 .asLong();
         HttpApi asIntruder = http.as(intruder[0], intruder[1]);
-        for (String path : List.of("", "/live", "/log", "/log?stream=launch&from=-10", "/history")) {
+        for (String path : List.of("", "/live", "/log", "/log?stream=launch&from=-10", "/history",
+                "/webhooks")) {
             assertProblem(asIntruder.get("/api/v1/executions/" + id + path), 403, "belongs to another application");
         }
         for (String action : List.of("kill", "cancel", "rerun")) {
