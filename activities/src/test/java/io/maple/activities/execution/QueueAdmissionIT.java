@@ -18,8 +18,11 @@ import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.maple.workflows.execution.StopRequest;
 import io.temporal.api.enums.v1.EventType;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.nio.file.Files;
@@ -205,14 +208,27 @@ class QueueAdmissionIT {
         WorkflowStub.fromTyped(admission).terminate("test over");
     }
 
-    /** Signals the queue's admission workflow, starting it with {@code state} if it is not running; its run id. */
+    /**
+     * Signals the queue's admission workflow, starting it with {@code state} if it is not running; its run id.
+     * The in-process test server answers NOT_FOUND "Completed workflow" to a signalWithStart that meets a run
+     * in the moment it continues as new: retried, as Maple's requestSlot activity is.
+     */
     private String signalWithStart(String queue, AdmissionState state, Consumer<QueueAdmissionWorkflow> signal) {
-        QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
-                WorkflowOptions.newBuilder().setWorkflowId(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER,
-                        queue)).setTaskQueue(TaskQueues.EXECUTIONS).build());
-        BatchRequest batch = harness.client().newSignalWithStartRequest();
-        batch.add(admission::run, state);
-        batch.add(() -> signal.accept(admission));
-        return harness.client().signalWithStart(batch).getRunId();
+        for (int attempt = 1; ; attempt++) {
+            QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
+                    WorkflowOptions.newBuilder().setWorkflowId(QueueAdmissionWorkflow.workflowId(
+                            WorkflowHarness.CLUSTER, queue)).setTaskQueue(TaskQueues.EXECUTIONS).build());
+            BatchRequest batch = harness.client().newSignalWithStartRequest();
+            batch.add(admission::run, state);
+            batch.add(() -> signal.accept(admission));
+            try {
+                return harness.client().signalWithStart(batch).getRunId();
+            } catch (WorkflowServiceException e) {
+                if (attempt >= 5 || !(e.getCause() instanceof StatusRuntimeException s)
+                        || s.getStatus().getCode() != Status.Code.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
     }
 }
