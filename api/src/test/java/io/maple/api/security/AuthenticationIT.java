@@ -102,6 +102,11 @@ class AuthenticationIT extends ApiIntegrationTest {
                 "/webhooks")) {
             assertProblem(asIntruder.get("/api/v1/executions/" + id + path), 403, "belongs to another application");
         }
+        // the ownership check reads decimal ids; another spelling of the same number must not slip past it
+        for (String spelling : List.of("0x" + Long.toHexString(id), "#" + Long.toHexString(id), "0" + id)) {
+            HttpApi.Response r = asIntruder.get("/api/v1/executions/" + spelling.replace("#", "%23"));
+            assertThat(r.status()).as("GET /executions/%s: %s", spelling, r.body()).isIn(400, 403, 404);
+        }
         for (String action : List.of("kill", "cancel", "rerun")) {
             assertProblem(asIntruder.post("/api/v1/executions/" + id + "/" + action, "{}"), 403,
                     "belongs to another application");
