@@ -15,6 +15,8 @@ export function executionPage(main, id) {
   }
   let timer = null;
   let stopped = false;
+  // this install's settings do not change while the page is open: read once, not on every refresh
+  const settingsRead = optional('/console');
 
   async function load() {
     let x;
@@ -27,7 +29,7 @@ export function executionPage(main, id) {
     }
     const live = x.status === 'ACCEPTED' ? await optional(`/executions/${id}/live`) : null;
     const { section: history, closed } = await historySection(id);
-    const settings = await optional('/console');
+    const settings = await settingsRead;
     const webhooks = await optional(`/executions/${id}/webhooks`);
     if (stopped) return;
     main.replaceChildren(

@@ -1,8 +1,8 @@
 package io.maple.activities.workflow;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import com.google.protobuf.ByteString;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.EngineExecutionWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -72,13 +72,22 @@ public class WorkflowStates {
 
     /** The latest run's status; empty where Temporal has no workflow of that id (never had, or forgot it). */
     public Optional<WorkflowExecutionStatus> of(long executionId) {
+        return latest(executionId).map(WorkflowExecutionInfo::getStatus);
+    }
+
+    /** The latest run's id; empty where Temporal has no workflow of that id. */
+    public Optional<String> newestRunId(long executionId) {
+        return latest(executionId).map(info -> info.getExecution().getRunId());
+    }
+
+    private Optional<WorkflowExecutionInfo> latest(long executionId) {
         try {
             return Optional.of(client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
                     DescribeWorkflowExecutionRequest.newBuilder()
                             .setNamespace(client.getOptions().getNamespace())
                             .setExecution(WorkflowExecution.newBuilder()
                                     .setWorkflowId(WorkflowIds.forExecution(executionId)))
-                            .build()).getWorkflowExecutionInfo().getStatus());
+                            .build()).getWorkflowExecutionInfo());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();

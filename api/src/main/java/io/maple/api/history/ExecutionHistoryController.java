@@ -1,11 +1,13 @@
 package io.maple.api.history;
 
+import io.maple.activities.workflow.WorkflowStates;
 import io.maple.api.config.ApiProperties;
 import io.maple.api.web.BadRequestException;
 import io.maple.persistence.execution.ExecutionStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.regex.Pattern;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/executions")
 @Tag(name = "executions")
+@Import(WorkflowStates.class)
 class ExecutionHistoryController {
 
     private static final Pattern RUN_ID = Pattern.compile("[0-9a-fA-F-]{36}");

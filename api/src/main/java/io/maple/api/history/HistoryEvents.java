@@ -17,6 +17,13 @@ final class HistoryEvents {
     private static final String PREFIX = "EVENT_TYPE_";
     private final Map<Long, String> scheduledNames = new HashMap<>();
 
+    /** Notes what an event names without showing it: an earlier page's activity scheduling. */
+    void learn(HistoryEvent e) {
+        if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
+            remember(e.getEventId(), e.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+        }
+    }
+
     HistoryEventView view(HistoryEvent e) {
         return new HistoryEventView(e.getEventId(), typeName(e.getEventType()),
                 Instant.ofEpochSecond(e.getEventTime().getSeconds(), e.getEventTime().getNanos()), name(e), detail(e));

@@ -3,12 +3,12 @@ package io.maple.api.history;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.maple.api.web.BadRequestException;
+import io.maple.activities.workflow.WorkflowStates;
 import io.maple.api.web.NotFoundException;
 import io.maple.workflows.contract.WorkflowIds;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import io.temporal.client.WorkflowClient;
@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class WorkflowHistories {
 
     private final WorkflowClient client;
+    private final WorkflowStates workflows;
 
-    public WorkflowHistories(WorkflowClient client) {
+    public WorkflowHistories(WorkflowClient client, WorkflowStates workflows) {
         this.client = client;
+        this.workflows = workflows;
     }
 
     /**
@@ -35,7 +37,7 @@ public class WorkflowHistories {
      */
     public ExecutionHistoryView page(long executionId, String runId, String pageToken, int size) {
         String workflowId = WorkflowIds.forExecution(executionId);
-        String run = runId != null ? runId : newestRun(executionId, workflowId);
+        String run = runId != null ? runId : newestRun(executionId);
         HistoryCursor cursor = HistoryCursor.parse(pageToken);
         GetWorkflowExecutionHistoryResponse page;
         try {
@@ -64,25 +66,15 @@ public class WorkflowHistories {
                 : page.getNextPageToken().isEmpty() ? null : new HistoryCursor(page.getNextPageToken(), 0);
         HistoryEvents views = new HistoryEvents();
         // the events before this page's first still name the activities this page's events refer to
-        all.subList(0, from).forEach(views::view);
+        all.subList(0, from).forEach(views::learn);
         return new ExecutionHistoryView(executionId, workflowId, run, continuedFrom(all.subList(from, to)),
                 all.subList(from, to).stream().map(views::view).toList(), next == null ? null : next.encode());
     }
 
-    private String newestRun(long executionId, String workflowId) {
-        try {
-            return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-                    DescribeWorkflowExecutionRequest.newBuilder()
-                            .setNamespace(client.getOptions().getNamespace())
-                            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                            .build()).getWorkflowExecutionInfo().getExecution().getRunId();
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                throw new NotFoundException("Temporal holds no workflow for execution " + executionId
-                        + ": it was never started, or Temporal forgot it (the worker resumes it from MySQL)");
-            }
-            throw e;
-        }
+    private String newestRun(long executionId) {
+        return workflows.newestRunId(executionId).orElseThrow(() -> new NotFoundException(
+                "Temporal holds no workflow for execution " + executionId
+                        + ": it was never started, or Temporal forgot it (the worker resumes it from MySQL)"));
     }
 
     /** The run a run continued as new from, read from its first event (so on its first page only). */
