@@ -2,6 +2,7 @@ package io.maple.persistence.execution;
 
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.GeneratedId;
+import io.maple.persistence.queue.QueueSlots;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,13 +23,15 @@ public class ExecutionStore {
     private final ExecutionMapper executions;
     private final ExecutionExtInfoMapper extInfos;
     private final StatusHistoryMapper history;
+    private final QueueSlots slots;
     private final Clock clock;
 
     public ExecutionStore(ExecutionMapper executions, ExecutionExtInfoMapper extInfos, StatusHistoryMapper history,
-                          Clock clock) {
+                          QueueSlots slots, Clock clock) {
         this.executions = executions;
         this.extInfos = extInfos;
         this.history = history;
+        this.slots = slots;
         this.clock = clock;
     }
 
@@ -90,6 +93,10 @@ public class ExecutionStore {
         }
         history.insert(new StatusHistoryRecord(null, t.executionId(), before, t.to(), truncate(t.reason()),
                 t.source(), now));
+        if (before == ExecutionStatus.ACCEPTED && t.to().isTerminal()) {
+            // stopped while queued: it leaves the line with its status change, so it can never be granted
+            slots.withdrawWaiting(t.executionId());
+        }
         if (execInfo != null) {
             String next = execInfo.apply(extInfos.lockExecInfo(t.executionId()));
             if (next != null) {

@@ -7,6 +7,8 @@ import io.maple.domain.EngineCategory;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.PersistenceTestApp;
 import io.maple.persistence.TestDatabase;
+import io.maple.persistence.queue.QueueSlots;
+import io.maple.persistence.queue.SlotState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +37,9 @@ class ExecutionStoreIT {
 
     @Autowired
     ExecutionStore store;
+
+    @Autowired
+    QueueSlots slots;
 
     private ExecutionRecord newExecution() {
         ExecutionRecord draft = new ExecutionRecord(null, UUID.randomUUID().toString(), "sync_task", null, "schedule",
@@ -198,5 +203,26 @@ class ExecutionStoreIT {
         assertThat(store.history(id)).extracting(StatusHistoryRecord::createTime)
                 .anySatisfy(t -> assertThat(t.getNano()).isNotZero());
         assertThat(store.require(id).createTime()).isEqualTo(store.history(id).get(0).createTime());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExecutionStatus.class, names = {"KILLED", "CANCELED"})
+    void anExecutionStoppedWhileQueuedLeavesItsQueueWithItsStatusChange(ExecutionStatus stop) {
+        String queue = "stop-" + UUID.randomUUID();
+        long holder = executionIn(ExecutionStatus.ACCEPTED);
+        long waiting = executionIn(ExecutionStatus.ACCEPTED);
+        assertThat(slots.acquire(holder, "hadoop", queue, 1, 1).holds()).isTrue();
+        assertThat(slots.acquire(waiting, "hadoop", queue, 1, 1).holds()).isFalse();
+
+        assertThat(store.transition(StatusTransition.to(waiting, stop, "stopped in line", "test")).applied()).isTrue();
+        assertThat(slots.entryOf(waiting)).isNull();
+        // so the holder's release grants nobody
+        assertThat(slots.release(holder, "hadoop", queue, 1)).isEmpty();
+
+        // a holder stopped before its launch keeps its row until its workflow releases it
+        long granted = executionIn(ExecutionStatus.ACCEPTED);
+        assertThat(slots.acquire(granted, "hadoop", queue, 1, 1).holds()).isTrue();
+        assertThat(store.transition(StatusTransition.to(granted, stop, "stopped", "test")).applied()).isTrue();
+        assertThat(slots.entryOf(granted).state()).isEqualTo(SlotState.HOLDING);
     }
 }

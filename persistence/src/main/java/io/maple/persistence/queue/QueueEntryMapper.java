@@ -1,0 +1,73 @@
+package io.maple.persistence.queue;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** SQL for {@code maple_queue_gate} and {@code maple_queue_entry}; {@link QueueSlots} holds the rules. */
+@Mapper
+public interface QueueEntryMapper {
+
+    String COLUMNS = "execution_id, cluster, cluster_queue, priority, state, enter_time, grant_time";
+
+    @Insert("INSERT IGNORE INTO maple_queue_gate (cluster, cluster_queue, create_time)"
+            + " VALUES (#{cluster}, #{clusterQueue}, #{now})")
+    int ensureGate(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue,
+                   @Param("now") Instant now);
+
+    /** Serialises every change of one cluster queue: held until the transaction ends. */
+    @Select("SELECT COUNT(*) FROM maple_queue_gate WHERE cluster = #{cluster} AND cluster_queue = #{clusterQueue}"
+            + " FOR UPDATE")
+    int lockGate(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue);
+
+    /** Joins the line; a repeat (a retried activity) keeps the row it made. */
+    @Insert("INSERT IGNORE INTO maple_queue_entry (" + COLUMNS + ") VALUES (#{e.executionId}, #{e.cluster},"
+            + " #{e.clusterQueue}, #{e.priority}, #{e.state}, #{e.enterTime}, #{e.grantTime})")
+    int enter(@Param("e") QueueEntryRecord entry);
+
+    /** Holds a slot whatever the limit: a resumed execution that was launched already. */
+    @Insert("INSERT INTO maple_queue_entry (" + COLUMNS + ") VALUES (#{e.executionId}, #{e.cluster},"
+            + " #{e.clusterQueue}, #{e.priority}, 'HOLDING', #{e.enterTime}, #{e.enterTime})"
+            + " ON DUPLICATE KEY UPDATE state = 'HOLDING', grant_time = COALESCE(grant_time, VALUES(grant_time))")
+    int hold(@Param("e") QueueEntryRecord entry);
+
+    @Select("SELECT COUNT(*) FROM maple_queue_entry WHERE cluster = #{cluster} AND cluster_queue = #{clusterQueue}"
+            + " AND state = 'HOLDING'")
+    int countHolding(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue);
+
+    /** The next waiters in grant order, locked for the grant (the gate is held already). */
+    @Select("SELECT execution_id FROM maple_queue_entry WHERE cluster = #{cluster} AND cluster_queue = #{clusterQueue}"
+            + " AND state = 'WAITING' ORDER BY priority, execution_id LIMIT #{n} FOR UPDATE")
+    List<Long> headOfLine(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue,
+                          @Param("n") int n);
+
+    @Update("<script>UPDATE maple_queue_entry SET state = 'HOLDING', grant_time = #{now} WHERE state = 'WAITING'"
+            + " AND execution_id IN <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}"
+            + "</foreach></script>")
+    int grant(@Param("ids") List<Long> ids, @Param("now") Instant now);
+
+    @Select("SELECT " + COLUMNS + " FROM maple_queue_entry WHERE execution_id = #{id}")
+    QueueEntryRecord find(@Param("id") long executionId);
+
+    @Delete("DELETE FROM maple_queue_entry WHERE execution_id = #{id}")
+    int delete(@Param("id") long executionId);
+
+    @Delete("DELETE FROM maple_queue_entry WHERE execution_id = #{id} AND state = 'WAITING'")
+    int deleteWaiting(@Param("id") long executionId);
+
+    /** Holders granted before a time, a page at a time by execution id (the reclaim's scan). */
+    @Select("SELECT " + COLUMNS + " FROM maple_queue_entry WHERE state = 'HOLDING' AND execution_id > #{after}"
+            + " AND grant_time < #{before} ORDER BY execution_id LIMIT #{limit}")
+    List<QueueEntryRecord> holdersAfter(@Param("after") long afterId, @Param("before") Instant before,
+                                        @Param("limit") int limit);
+
+    @Select("SELECT cluster, cluster_queue, state, priority, COUNT(*) AS count, MIN(enter_time) AS oldest_enter"
+            + " FROM maple_queue_entry GROUP BY cluster, cluster_queue, state, priority"
+            + " ORDER BY cluster, cluster_queue, state, priority")
+    List<QueueLoad> load();
+}
