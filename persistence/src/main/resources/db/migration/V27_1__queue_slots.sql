@@ -5,6 +5,7 @@
 CREATE TABLE maple_queue_gate (
     cluster        VARCHAR(64)   NOT NULL,
     cluster_queue  VARCHAR(128)  NOT NULL,
+    queue_limit    INT           NULL     COMMENT 'the limit of the last change, from the worker''s configuration',
     create_time    DATETIME(6)   NOT NULL,
     PRIMARY KEY (cluster, cluster_queue)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -10,7 +10,7 @@ import java.time.Duration;
 public record BenchSizes(String profile, int[] submissionClients, Duration submissionCell, int[] dispatchRates,
                          Duration dispatchRun, int queuedExecutions, int openExecutions, int queueLimit,
                          Duration drainCap, int[] monitoredExecutions, int monitorIntervals, int shortJobs,
-                         Duration streamingRun, Duration admissionSample, int webhookDeliveries,
+                         Duration streamingRun, int webhookDeliveries,
                          Duration slowReceiverDelay, long[] logSizes, int logReads,
                          int strandedExecutions, Duration strandedRun) {
 
@@ -18,12 +18,12 @@ public record BenchSizes(String profile, int[] submissionClients, Duration submi
         return switch (profile) {
             case "full" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(5),
                     new int[] {5, 10, 20, 30, 50}, Duration.ofSeconds(15), 10_000, 1_000, 10, Duration.ofSeconds(150),
-                    new int[] {10, 100, 1_000, 10_000}, 10, 10, Duration.ofDays(30), Duration.ofHours(6), 300,
+                    new int[] {10, 100, 1_000, 10_000}, 10, 10, Duration.ofDays(30), 300,
                     Duration.ofMillis(200), new long[] {1L << 20, 64L << 20, 1L << 30}, 50, 1_000,
                     Duration.ofSeconds(30));
             case "smoke" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(1),
                     new int[] {10, 50}, Duration.ofSeconds(1), 50, 50, 10, Duration.ofMinutes(1), new int[] {10, 100, 1_000}, 3, 2,
-                    Duration.ofHours(12), Duration.ofHours(1), 20, Duration.ofMillis(200),
+                    Duration.ofHours(12), 20, Duration.ofMillis(200),
                     new long[] {1L << 20, 128L << 20}, 20, 100,
                     Duration.ofSeconds(5));
             default -> throw new IllegalArgumentException("maple.bench.profile is smoke or full, not " + profile);

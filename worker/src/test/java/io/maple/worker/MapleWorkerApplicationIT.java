@@ -15,6 +15,8 @@ import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.queue.QueueSlots;
+import io.maple.workflows.client.ExecutionStarter;
 import io.maple.persistence.worker.WorkerMapper;
 import io.maple.persistence.worker.WorkerRecord;
 import io.maple.workflows.contract.TaskQueues;
@@ -53,6 +55,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "maple.worker.resume-interval=500ms",
     "maple.worker.heartbeat-interval=500ms",
     "maple.admission.limits.local-resume=1",
+    "maple.admission.limits.local-sweep=1",
+    "maple.worker.slot-sweep.interval=500ms",
+    "maple.worker.slot-sweep.reclaim-after=5s",
+    "maple.worker.slot-sweep.redeliver-after=1s",
     "maple.worker.cluster-refresh=500ms",
     "maple.workflow.local-poll-interval=500ms"})
 class MapleWorkerApplicationIT {
@@ -89,6 +95,10 @@ class MapleWorkerApplicationIT {
     MeterRegistry meters;
     @Autowired
     WorkerMapper workers;
+    @Autowired
+    QueueSlots slots;
+    @Autowired
+    ExecutionStarter starter;
 
     @Test
     void healthAndMetricsAnswer() {
@@ -181,6 +191,55 @@ class MapleWorkerApplicationIT {
         assertThat(meters.counter("maple.resumed", "from_status", "ACCEPTED").count()).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void theSweepFreesTheSlotOfAHolderWithoutAWorkflowAndSignalsAGrantNobodyTold() throws Exception {
+        localCluster();
+        // a holder whose workflow is gone (terminated: its execution ended without releasing)
+        long gone = endedWithoutRelease("sweep-gone");
+        long waiter = submit("sweep-waiter");
+        awaitStatus(waiter, ExecutionStatus.SUCCEED);
+        assertThat(slots.entryOf(gone)).isNull();
+        assertThat(historyTime(waiter, ExecutionStatus.STARTING)).isAfter(historyTime(waiter, ExecutionStatus.ACCEPTED)
+                .plusMillis(4_500));
+        assertThat(meters.counter("maple.admission.slots.reclaimed").count()).isGreaterThanOrEqualTo(1);
+
+        // a grant committed but never signalled (the worker died between the two): signalled again; the
+        // holder is released by hand long before its reclaim-after (5 s)
+        long holder = endedWithoutRelease("sweep-holder");
+        long unheard = submit("sweep-unheard");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (slots.position(unheard) != 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(slots.release(holder, "local", "sweep", 1)).containsExactly(unheard);
+        awaitStatus(unheard, ExecutionStatus.SUCCEED);
+        assertThat(meters.counter("maple.admission.grants.redelivered").count()).isGreaterThanOrEqualTo(1);
+        assertThat(slots.load()).noneMatch(l -> l.clusterQueue().equals("sweep"));
+    }
+
+    /** An execution of queue {@code sweep} that holds its slot though it ended and has no workflow. */
+    private long endedWithoutRelease(String name) {
+        long id = store.create(draft(name, "sweep"), "{}", null, "test").id();
+        store.transition(StatusTransition.to(id, ExecutionStatus.ACCEPTED, "queued", "test"));
+        slots.adopt(id, "local", "sweep", 1);
+        store.transition(StatusTransition.to(id, ExecutionStatus.KILLED, "ended", "test"));
+        return id;
+    }
+
+    private long submit(String name) {
+        ExecutionRecord e = store.create(draft(name, "sweep"), "{}", null, "test");
+        starter.start(e.id(), e.priority(), e.execName());
+        return e.id();
+    }
+
+    private void awaitStatus(long id, ExecutionStatus wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (store.require(id).status() != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(store.require(id).status()).as("execution %d", id).isEqualTo(wanted);
+    }
+
     private ClusterRecord localCluster() {
         if (clusters.findClusterByName("local") == null) {
             Instant now = Instant.now();
@@ -196,7 +255,11 @@ class MapleWorkerApplicationIT {
 
     /** On the queue {@code resume} of the local cluster, limited to one job at a time. */
     private static ExecutionRecord draft(String name) {
-        return new ExecutionRecord(null, UUID.randomUUID().toString(), name, null, "schedule", "local", "resume",
+        return draft(name, "resume");
+    }
+
+    private static ExecutionRecord draft(String name, String queue) {
+        return new ExecutionRecord(null, UUID.randomUUID().toString(), name, null, "schedule", "local", queue,
                 EngineCategory.SPARK, "3.5.5", 1, null, "g", "u", null, "batch", "spark-sql", null, null, null, null,
                 null, null, null);
     }

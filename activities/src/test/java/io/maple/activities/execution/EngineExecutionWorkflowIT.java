@@ -21,15 +21,14 @@ import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.TestDatabase;
 import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.queue.QueueSlots;
 import io.maple.persistence.execution.StatusHistoryRecord;
-import io.maple.workflows.admission.QueueAdmissionWorkflow;
 import io.maple.workflows.contract.ErrorTypes;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.ExecutionOutcome;
 import io.maple.workflows.execution.ExecutionState;
 import io.maple.workflows.execution.StopRequest;
 import io.maple.workflows.execution.StopResult;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -65,6 +64,8 @@ class EngineExecutionWorkflowIT {
     WorkflowStates workflows;
     @Autowired
     LocalLauncherProperties local;
+    @Autowired
+    QueueSlots slots;
 
     @BeforeEach
     void start() {
@@ -173,8 +174,6 @@ class EngineExecutionWorkflowIT {
         harness.recordHistory(queued, "execution-cancel-queued");
         Files.createFile(go);
         assertThat(result(holder).status()).isEqualTo(SUCCEED);
-        // requests, a grant, a withdrawal and releases on one queue
-        harness.recordHistory(QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, "single"), "admission-queue");
     }
 
     @Test
@@ -321,13 +320,10 @@ class EngineExecutionWorkflowIT {
     }
 
     private void awaitQueuePosition(long id, int expected) throws InterruptedException {
-        WorkflowClient client = harness.client();
-        var admission = client.newWorkflowStub(io.maple.workflows.admission.QueueAdmissionWorkflow.class,
-                io.maple.workflows.admission.QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, "single"));
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (admission.position(id) != expected && System.nanoTime() < deadline) {
+        while (slots.position(id) != expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(admission.position(id)).isEqualTo(expected);
+        assertThat(slots.position(id)).isEqualTo(expected);
     }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.admission.AdmissionActivitiesImpl;
+import io.maple.activities.admission.QueueSlotActivitiesImpl;
 import io.maple.activities.config.WorkflowProperties;
 import io.maple.activities.launch.k8s.K8sClients;
 import io.maple.activities.launch.k8s.K8sLauncher;
@@ -103,6 +104,8 @@ class K8sWorkerRestartIT {
     @Autowired
     AdmissionActivitiesImpl admission;
     @Autowired
+    QueueSlotActivitiesImpl slots;
+    @Autowired
     WebhookActivitiesImpl webhooks;
 
     K8sWorkflowRun spark;
@@ -137,7 +140,8 @@ class K8sWorkerRestartIT {
                     WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build());
             WorkflowHarness.registerWorkflows(executions);
             executions.registerActivitiesImplementations(
-                    new ExecutionActivitiesImpl(store, clusters, json, settings, Clock.systemUTC()), admission, webhooks);
+                    new ExecutionActivitiesImpl(store, clusters, json, settings, Clock.systemUTC()), admission, slots,
+                    webhooks);
             factory.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(
                     clusterWorkers.activities(new K8sLauncher(clients)));
             factory.start();

@@ -38,7 +38,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A cluster queue with limit 1: launch order is priority, then arrival; every slot comes back. */
+/**
+ * The queue's admission workflow, which executions started before version table-admission keep
+ * until they end (QueueSlotAdmissionIT covers the queue tables that replaced it for new ones).
+ */
 @SpringBootTest(classes = WorkflowTestApp.class)
 class QueueAdmissionIT {
 
@@ -51,72 +54,6 @@ class QueueAdmissionIT {
 
     @Autowired
     WorkflowHarness harness;
-
-    record Submitted(long id, int priority, int arrival, boolean fails) {
-    }
-
-    @Test
-    void sixExecutionsLaunchByPriorityThenFifoAndReleaseEverySlot() throws Exception {
-        harness.start();
-        Path dir = Files.createTempDirectory("maple-prio");
-        Path go = dir.resolve("go");
-        Path order = dir.resolve("order.txt");
-        QueueAdmissionWorkflow admission = harness.client().newWorkflowStub(QueueAdmissionWorkflow.class,
-                QueueAdmissionWorkflow.workflowId(WorkflowHarness.CLUSTER, "prio"));
-
-        long blocker = harness.submit("prio", 1, "while [ ! -f " + go + " ]; do sleep 0.1; done");
-        harness.awaitStatus(blocker, RUNNING, WAIT);
-
-        int[] priorities = {3, 1, 2, 1, 3, 2};
-        List<Submitted> submitted = new ArrayList<>();
-        for (int i = 0; i < priorities.length; i++) {
-            boolean fails = i == 4;
-            String script = "echo $(basename $PWD) >> " + order + "; sleep 0.3; exit " + (fails ? 1 : 0);
-            long id = harness.submit("prio", priorities[i], script);
-            harness.awaitStatus(id, ACCEPTED, WAIT);
-            // wait until the admission workflow has queued it, so arrival order is the submit order
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (admission.position(id) < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            submitted.add(new Submitted(id, priorities[i], i, fails));
-        }
-        // one of them is killed while still queued: it must neither launch nor keep a slot
-        Submitted killed = submitted.get(2);
-        assertThat(harness.workflow(killed.id()).kill(new StopRequest("not today", "t")).status()).isEqualTo(KILLED);
-
-        // the kill answers once the row is KILLED; the release signal follows right after
-        long released = System.nanoTime() + WAIT.toNanos();
-        while (admission.position(killed.id()) != -1 && System.nanoTime() < released) {
-            Thread.sleep(20);
-        }
-        assertThat(admission.snapshot().waiting()).extracting(AdmissionState.Waiter::executionId)
-                .containsExactly(submitted.get(1).id(), submitted.get(3).id(), submitted.get(5).id(),
-                        submitted.get(0).id(), submitted.get(4).id());
-
-        Files.createFile(go);
-        for (Submitted s : submitted) {
-            ExecutionOutcome outcome = WorkflowStub.fromTyped(harness.workflow(s.id())).getResult(ExecutionOutcome.class);
-            assertThat(outcome.status()).isEqualTo(s == killed ? KILLED : s.fails() ? FAILED : SUCCEED);
-        }
-
-        List<Long> expected = submitted.stream().filter(s -> s != killed)
-                .sorted(Comparator.comparingInt(Submitted::priority).thenComparingInt(Submitted::arrival))
-                .map(Submitted::id).toList();
-        List<Long> launched = Files.readAllLines(order).stream().map(Long::parseLong).toList();
-        assertThat(launched).containsExactlyElementsOf(expected);
-
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        AdmissionState state = admission.snapshot();
-        while (!state.holders().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            state = admission.snapshot();
-        }
-        assertThat(state.holders()).isEmpty();
-        assertThat(state.waiting()).isEmpty();
-        assertThat(state.limit()).isEqualTo(1);
-        assertThat(state.grantOrder()).endsWith(expected.toArray(Long[]::new));
-    }
 
     /**
      * A release can reach a run that continued-as-new before its first task has loaded the carried

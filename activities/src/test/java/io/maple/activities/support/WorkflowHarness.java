@@ -2,6 +2,7 @@ package io.maple.activities.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.admission.AdmissionActivitiesImpl;
+import io.maple.activities.admission.QueueSlotActivitiesImpl;
 import io.maple.activities.launch.ClusterActivitiesImpl;
 import io.maple.activities.persistence.ExecutionActivitiesImpl;
 import io.maple.activities.webhook.WebhookActivitiesImpl;
@@ -46,14 +47,15 @@ public class WorkflowHarness {
     private final ObjectMapper json;
     private final ExecutionActivitiesImpl executionActivities;
     private final AdmissionActivitiesImpl admissionActivities;
+    private final QueueSlotActivitiesImpl slotActivities;
     private final WebhookActivitiesImpl webhookActivities;
     private final ClusterActivitiesImpl clusterActivities;
     private boolean started;
 
     public WorkflowHarness(TestWorkflowEnvironment env, ExecutionStore store, ClusterMapper clusters,
                            ExecutionStarter starter, ObjectMapper json, ExecutionActivitiesImpl executionActivities,
-                           AdmissionActivitiesImpl admissionActivities, WebhookActivitiesImpl webhookActivities,
-                           ClusterActivitiesImpl clusterActivities) {
+                           AdmissionActivitiesImpl admissionActivities, QueueSlotActivitiesImpl slotActivities,
+                           WebhookActivitiesImpl webhookActivities, ClusterActivitiesImpl clusterActivities) {
         this.env = env;
         this.store = store;
         this.clusters = clusters;
@@ -61,6 +63,7 @@ public class WorkflowHarness {
         this.json = json;
         this.executionActivities = executionActivities;
         this.admissionActivities = admissionActivities;
+        this.slotActivities = slotActivities;
         this.webhookActivities = webhookActivities;
         this.clusterActivities = clusterActivities;
     }
@@ -80,7 +83,8 @@ public class WorkflowHarness {
         MapleSearchAttributes.definitions().forEach(env::registerSearchAttribute);
         Worker executions = env.newWorker(TaskQueues.EXECUTIONS);
         registerWorkflows(executions);
-        executions.registerActivitiesImplementations(executionActivities, admissionActivities, webhookActivities);
+        executions.registerActivitiesImplementations(executionActivities, admissionActivities, slotActivities,
+                webhookActivities);
         env.newWorker(TaskQueues.forCluster(CLUSTER)).registerActivitiesImplementations(clusterActivities);
         ensureCluster(CLUSTER);
         for (ClusterRecord cluster : clusters) {

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The cluster queues holding work, for operators and the console's queues page. */
 @RestController
-@RequestMapping("/api/v1/admin/queues")
+@RequestMapping({"/api/v1/queues", "/api/v1/admin/queues"})
 @Tag(name = "admin")
 class QueueListController {
 

@@ -3,10 +3,15 @@ package io.maple.api.admin;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.execution.ExecutionMapper;
 import io.maple.persistence.execution.QueueCount;
+import io.maple.persistence.queue.QueueGateRecord;
+import io.maple.persistence.queue.QueueLoad;
+import io.maple.persistence.queue.QueueSlots;
+import io.maple.persistence.queue.SlotState;
 import io.maple.workflows.admission.QueueAdmissionWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +19,21 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The cluster queues that hold work, from MySQL's counts, with each queue's limit as its admission
- * workflow holds it (a query; the limit is the worker's configuration, which the api does not read).
+ * The cluster queues that hold work, from MySQL's counts: executions by status, slots held in the
+ * queue tables, and each queue's limit as its last change applied it (the limit is the worker's
+ * configuration, which the api does not read). A queue no change has reached since the queue tables
+ * came is asked for its admission workflow's limit.
  */
 @Component
 class QueueOverview {
 
     private final ExecutionMapper executions;
+    private final QueueSlots slots;
     private final WorkflowClient client;
 
-    QueueOverview(ExecutionMapper executions, WorkflowClient client) {
+    QueueOverview(ExecutionMapper executions, QueueSlots slots, WorkflowClient client) {
         this.executions = executions;
+        this.slots = slots;
         this.client = client;
     }
 
@@ -32,6 +41,18 @@ class QueueOverview {
         Map<List<String>, List<QueueCount>> byQueue = new LinkedHashMap<>();
         for (QueueCount count : executions.countActiveByQueue()) {
             byQueue.computeIfAbsent(List.of(count.cluster(), count.clusterQueue()), k -> new ArrayList<>()).add(count);
+        }
+        Map<List<String>, Long> holding = new HashMap<>();
+        for (QueueLoad load : slots.load()) {
+            if (load.state() == SlotState.HOLDING) {
+                holding.merge(List.of(load.cluster(), load.clusterQueue()), load.count(), Long::sum);
+            }
+        }
+        Map<List<String>, Integer> limits = new HashMap<>();
+        for (QueueGateRecord gate : slots.gates()) {
+            if (gate.queueLimit() != null) {
+                limits.put(List.of(gate.cluster(), gate.clusterQueue()), gate.queueLimit());
+            }
         }
         List<QueueView> views = new ArrayList<>();
         byQueue.forEach((key, counts) -> {
@@ -46,17 +67,19 @@ class QueueOverview {
                     running += c.count();
                 }
             }
-            views.add(new QueueView(key.get(0), key.get(1), limitOf(key.get(0), key.get(1)), running, waiting, oldest));
+            Integer limit = limits.containsKey(key) ? limits.get(key) : admissionWorkflowLimit(key.get(0), key.get(1));
+            views.add(new QueueView(key.get(0), key.get(1), limit, running, holding.getOrDefault(key, 0L), waiting,
+                    oldest));
         });
         return views;
     }
 
-    private Integer limitOf(String cluster, String clusterQueue) {
+    private Integer admissionWorkflowLimit(String cluster, String clusterQueue) {
         try {
             return client.newWorkflowStub(QueueAdmissionWorkflow.class,
                     QueueAdmissionWorkflow.workflowId(cluster, clusterQueue)).snapshot().limit();
         } catch (RuntimeException e) {
-            // no admission workflow for it (yet), or Temporal does not answer: the counts still stand
+            // no admission workflow for it, or Temporal does not answer: the counts still stand
             return null;
         }
     }

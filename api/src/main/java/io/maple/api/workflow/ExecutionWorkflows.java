@@ -4,6 +4,7 @@ import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.execution.ExecutionExtInfoRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.queue.QueueSlots;
 import io.maple.workflows.admission.QueueAdmissionWorkflow;
 import io.maple.workflows.client.ExecutionStarter;
 import io.maple.workflows.contract.EngineReport;
@@ -35,12 +36,14 @@ public class ExecutionWorkflows {
     private final WorkflowClient client;
     private final ExecutionStarter starter;
     private final ExecutionStore store;
+    private final QueueSlots slots;
     private final Clock clock;
 
-    public ExecutionWorkflows(WorkflowClient client, ExecutionStore store, Clock clock) {
+    public ExecutionWorkflows(WorkflowClient client, ExecutionStore store, QueueSlots slots, Clock clock) {
         this.client = client;
         this.starter = new ExecutionStarter(client);
         this.store = store;
+        this.slots = slots;
         this.clock = clock;
     }
 
@@ -99,7 +102,10 @@ public class ExecutionWorkflows {
         require(id);
         ExecutionState state = workflow(id).state();
         Integer position = null;
-        if (state.status() == ExecutionStatus.ACCEPTED && state.execution() != null) {
+        if (state.status() == ExecutionStatus.ACCEPTED && state.tableAdmission()) {
+            position = (int) slots.position(id);
+        } else if (state.status() == ExecutionStatus.ACCEPTED && state.execution() != null) {
+            // admitted before version table-admission: its queue's admission workflow knows
             position = client.newWorkflowStub(QueueAdmissionWorkflow.class, QueueAdmissionWorkflow.workflowId(
                     state.execution().cluster(), state.execution().clusterQueue())).position(id);
         }

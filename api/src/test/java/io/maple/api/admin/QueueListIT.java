@@ -9,6 +9,7 @@ import io.maple.domain.EngineCategory;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.queue.QueueSlots;
 import io.maple.persistence.execution.StatusTransition;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,9 @@ class QueueListIT extends ApiIntegrationTest {
     @Autowired
     ExecutionStore store;
 
+    @Autowired
+    QueueSlots slots;
+
     @Test
     void aQueueShowsItsRunningAndItsWaitingPerPriority() {
         String cluster = "q-" + UUID.randomUUID().toString().substring(0, 8);
@@ -33,8 +37,10 @@ class QueueListIT extends ApiIntegrationTest {
         create(cluster, 2, List.of(ExecutionStatus.ACCEPTED));
         create(cluster, 3, List.of(ExecutionStatus.ACCEPTED, ExecutionStatus.CANCELED));
         create(cluster, 3, List.of());
+        // the running one holds a slot in the queue tables, whose last change applied a limit of 4
+        assertThat(slots.acquire(running, cluster, "default", 2, 4).holds()).isTrue();
 
-        HttpApi.Response r = http.get("/api/v1/admin/queues");
+        HttpApi.Response r = http.get("/api/v1/queues");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode queue = null;
         for (JsonNode q : r.json()) {
@@ -47,9 +53,28 @@ class QueueListIT extends ApiIntegrationTest {
         assertThat(queue.get("running").asLong()).isEqualTo(1);
         assertThat(queue.get("waitingByPriority").toString()).isEqualTo("{\"1\":1,\"2\":2}");
         assertThat(Instant.parse(queue.get("oldestWaitSince").asText())).isAfter(before);
-        // no admission workflow in this context (no worker asked for a slot): the limit is not known
-        assertThat(queue.get("limit").isNull()).isTrue();
+        assertThat(queue.get("holding").asLong()).isEqualTo(1);
+        assertThat(queue.get("limit").asInt()).isEqualTo(4);
+        // operators' older address answers the same
+        HttpApi.Response admin = http.get("/api/v1/admin/queues");
+        assertThat(admin.json()).isEqualTo(r.json());
         assertThat(store.require(running).status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void aQueueNoChangeReachedSinceTheQueueTablesHasNoLimitWithoutItsAdmissionWorkflow() {
+        String cluster = "q-" + UUID.randomUUID().toString().substring(0, 8);
+        create(cluster, 1, List.of(ExecutionStatus.ACCEPTED));
+        JsonNode queue = null;
+        for (JsonNode q : http.get("/api/v1/queues").json()) {
+            if (q.get("cluster").asText().equals(cluster)) {
+                queue = q;
+            }
+        }
+        assertThat(queue).isNotNull();
+        // no gate row and no admission workflow in this context: the limit is not known
+        assertThat(queue.get("limit").isNull()).isTrue();
+        assertThat(queue.get("holding").asLong()).isZero();
     }
 
     private long create(String cluster, int priority, List<ExecutionStatus> path) {

@@ -87,6 +87,7 @@ public final class MapleStack implements AutoCloseable {
                 w + "[0].activity-beans[0]=executionActivitiesImpl",
                 w + "[0].activity-beans[1]=admissionActivitiesImpl",
                 w + "[0].activity-beans[2]=webhookActivitiesImpl",
+                w + "[0].activity-beans[3]=queueSlotActivitiesImpl",
                 w + "[1].name=cluster-" + CLUSTER, w + "[1].task-queue=" + TaskQueues.forCluster(CLUSTER),
                 w + "[1].activity-beans[0]=instantCluster",
                 w + "[2].name=bare", w + "[2].task-queue=" + BARE_QUEUE,
@@ -136,6 +137,10 @@ public final class MapleStack implements AutoCloseable {
 
     public <T> T workerBean(Class<T> type) {
         return worker.getBean(type);
+    }
+
+    public <T> org.springframework.beans.factory.ObjectProvider<T> workerBeans(Class<T> type) {
+        return worker.getBeanProvider(type);
     }
 
     public WorkflowClient client() {

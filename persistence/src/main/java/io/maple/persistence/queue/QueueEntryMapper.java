@@ -20,10 +20,32 @@ public interface QueueEntryMapper {
     int ensureGate(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue,
                    @Param("now") Instant now);
 
-    /** Serialises every change of one cluster queue: held until the transaction ends. */
-    @Select("SELECT COUNT(*) FROM maple_queue_gate WHERE cluster = #{cluster} AND cluster_queue = #{clusterQueue}"
-            + " FOR UPDATE")
-    int lockGate(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue);
+    /**
+     * Serialises every change of one cluster queue: held until the transaction ends. Answers the
+     * limit it last recorded (-1 when none), null when the queue has no gate yet.
+     */
+    @Select("SELECT COALESCE(queue_limit, -1) FROM maple_queue_gate WHERE cluster = #{cluster}"
+            + " AND cluster_queue = #{clusterQueue} FOR UPDATE")
+    Integer lockGate(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue);
+
+    @Update("UPDATE maple_queue_gate SET queue_limit = #{limit} WHERE cluster = #{cluster}"
+            + " AND cluster_queue = #{clusterQueue}")
+    int recordLimit(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue,
+                    @Param("limit") int limit);
+
+    @Select("SELECT cluster, cluster_queue, queue_limit FROM maple_queue_gate ORDER BY cluster, cluster_queue")
+    List<QueueGateRecord> gates();
+
+    /** Waiters served before this one: lower priority value, or the same one and submitted earlier. */
+    @Select("SELECT COUNT(*) FROM maple_queue_entry WHERE cluster = #{e.cluster} AND cluster_queue = #{e.clusterQueue}"
+            + " AND state = 'WAITING' AND (priority < #{e.priority} OR (priority = #{e.priority}"
+            + " AND execution_id < #{e.executionId}))")
+    long countAhead(@Param("e") QueueEntryRecord entry);
+
+    /** The waiters of one queue in grant order. */
+    @Select("SELECT execution_id FROM maple_queue_entry WHERE cluster = #{cluster} AND cluster_queue = #{clusterQueue}"
+            + " AND state = 'WAITING' ORDER BY priority, execution_id LIMIT #{n}")
+    List<Long> line(@Param("cluster") String cluster, @Param("clusterQueue") String clusterQueue, @Param("n") int n);
 
     /** Joins the line; a repeat (a retried activity) keeps the row it made. */
     @Insert("INSERT IGNORE INTO maple_queue_entry (" + COLUMNS + ") VALUES (#{e.executionId}, #{e.cluster},"
@@ -60,11 +82,12 @@ public interface QueueEntryMapper {
     @Delete("DELETE FROM maple_queue_entry WHERE execution_id = #{id} AND state = 'WAITING'")
     int deleteWaiting(@Param("id") long executionId);
 
-    /** Holders granted before a time, a page at a time by execution id (the reclaim's scan). */
-    @Select("SELECT " + COLUMNS + " FROM maple_queue_entry WHERE state = 'HOLDING' AND execution_id > #{after}"
-            + " AND grant_time < #{before} ORDER BY execution_id LIMIT #{limit}")
-    List<QueueEntryRecord> holdersAfter(@Param("after") long afterId, @Param("before") Instant before,
-                                        @Param("limit") int limit);
+    /** Holders granted before a time with their execution's status, a page at a time by execution id. */
+    @Select("SELECT q.execution_id, q.cluster, q.cluster_queue, q.grant_time, e.status FROM maple_queue_entry q"
+            + " LEFT JOIN maple_engine_execution e ON e.id = q.execution_id WHERE q.state = 'HOLDING'"
+            + " AND q.execution_id > #{after} AND q.grant_time < #{before} ORDER BY q.execution_id LIMIT #{limit}")
+    List<QueueHolder> holdersAfter(@Param("after") long afterId, @Param("before") Instant before,
+                                   @Param("limit") int limit);
 
     @Select("SELECT cluster, cluster_queue, state, priority, COUNT(*) AS count, MIN(enter_time) AS oldest_enter"
             + " FROM maple_queue_entry GROUP BY cluster, cluster_queue, state, priority"

@@ -4,23 +4,33 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The launch slots of every cluster queue, kept in MySQL so any number of workers share one limit.
  * Each change locks its queue's gate row first, so grants of one queue are serial and the limit is
  * never exceeded; waiters are granted lower priority value first, then in submission order (the
- * execution id). Every method is idempotent: a retried local activity may run it twice.
+ * execution id). Every method is idempotent: a retried local activity may run it twice. A queue's
+ * gate row is created on its own, before the transaction that locks it: two transactions that both
+ * found it missing with a locking read hold gap locks that block each other's insert (a deadlock).
  */
 @Service
 public class QueueSlots {
 
     private final QueueEntryMapper entries;
+    private final TransactionTemplate transaction;
     private final Clock clock;
+    /** Gates known to exist (they are never deleted): the common path skips the existence check. */
+    private final Set<List<String>> knownGates = ConcurrentHashMap.newKeySet();
 
-    public QueueSlots(QueueEntryMapper entries, Clock clock) {
+    public QueueSlots(QueueEntryMapper entries, PlatformTransactionManager transactions, Clock clock) {
         this.entries = entries;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -28,15 +38,18 @@ public class QueueSlots {
      * Joins the queue as a waiter (unless already in it), then grants the head of the line while
      * fewer than {@code limit} hold a slot; says whether this execution holds one now.
      */
-    @Transactional
     public SlotChange acquire(long executionId, String cluster, String clusterQueue, int priority, int limit) {
-        Instant now = now();
-        lockCreatingGate(cluster, clusterQueue, now);
-        entries.enter(new QueueEntryRecord(executionId, cluster, clusterQueue, priority, SlotState.WAITING, now, null));
-        List<Long> granted = grantFree(cluster, clusterQueue, limit, now);
-        QueueEntryRecord own = entries.find(executionId);
-        boolean holds = own != null && own.state() == SlotState.HOLDING;
-        return new SlotChange(holds, granted.stream().filter(id -> id != executionId).toList());
+        ensureGate(cluster, clusterQueue);
+        return transaction.execute(tx -> {
+            Instant now = now();
+            applyLimit(cluster, clusterQueue, lockEnsuredGate(cluster, clusterQueue), limit);
+            entries.enter(new QueueEntryRecord(executionId, cluster, clusterQueue, priority, SlotState.WAITING, now,
+                    null));
+            List<Long> granted = grantFree(cluster, clusterQueue, limit, now);
+            QueueEntryRecord own = entries.find(executionId);
+            boolean holds = own != null && own.state() == SlotState.HOLDING;
+            return new SlotChange(holds, granted.stream().filter(id -> id != executionId).toList());
+        });
     }
 
     /**
@@ -45,20 +58,25 @@ public class QueueSlots {
      */
     @Transactional
     public List<Long> release(long executionId, String cluster, String clusterQueue, int limit) {
-        if (entries.lockGate(cluster, clusterQueue) == 0) {
+        Integer recorded = entries.lockGate(cluster, clusterQueue);
+        if (recorded == null) {
             // the queue never had an entry here: the execution was admitted the old way, or not at all
             return List.of();
         }
+        applyLimit(cluster, clusterQueue, recorded, limit);
         entries.delete(executionId);
         return grantFree(cluster, clusterQueue, limit, now());
     }
 
     /** Holds a slot whatever the limit: a resumed execution that was launched before Temporal forgot it. */
-    @Transactional
     public void adopt(long executionId, String cluster, String clusterQueue, int priority) {
-        Instant now = now();
-        lockCreatingGate(cluster, clusterQueue, now);
-        entries.hold(new QueueEntryRecord(executionId, cluster, clusterQueue, priority, SlotState.HOLDING, now, now));
+        ensureGate(cluster, clusterQueue);
+        transaction.executeWithoutResult(tx -> {
+            Instant now = now();
+            lockEnsuredGate(cluster, clusterQueue);
+            entries.hold(new QueueEntryRecord(executionId, cluster, clusterQueue, priority, SlotState.HOLDING, now,
+                    now));
+        });
     }
 
     /**
@@ -80,8 +98,41 @@ public class QueueSlots {
         return entries.find(executionId);
     }
 
-    /** Holders granted before {@code before}, after {@code afterId} in id order: the reclaim's page. */
-    public List<QueueEntryRecord> holders(long afterId, Instant before, int limit) {
+    /** 1-based place of a waiting execution (1 = next), 0 when it holds a slot, -1 when not in a queue. */
+    public long position(long executionId) {
+        QueueEntryRecord entry = entries.find(executionId);
+        if (entry == null) {
+            return -1;
+        }
+        return entry.state() == SlotState.HOLDING ? 0 : entries.countAhead(entry) + 1;
+    }
+
+    /** The first {@code n} waiters of a queue, in the order they will be granted. */
+    public List<Long> line(String cluster, String clusterQueue, int n) {
+        return entries.line(cluster, clusterQueue, n);
+    }
+
+    /** Every cluster queue that ever had an entry, with the limit its last change applied. */
+    public List<QueueGateRecord> gates() {
+        return entries.gates();
+    }
+
+    /**
+     * Grants free slots of a queue to its waiters, as a release would: after the limit was raised, or
+     * a holder reclaimed. Returns those it granted.
+     */
+    @Transactional
+    public List<Long> topUp(String cluster, String clusterQueue, int limit) {
+        Integer recorded = entries.lockGate(cluster, clusterQueue);
+        if (recorded == null) {
+            return List.of();
+        }
+        applyLimit(cluster, clusterQueue, recorded, limit);
+        return grantFree(cluster, clusterQueue, limit, now());
+    }
+
+    /** Holders granted before {@code before}, after {@code afterId} in id order: the sweep's page. */
+    public List<QueueHolder> holders(long afterId, Instant before, int limit) {
         return entries.holdersAfter(afterId, before, limit);
     }
 
@@ -90,12 +141,31 @@ public class QueueSlots {
         return entries.load();
     }
 
-    private void lockCreatingGate(String cluster, String clusterQueue, Instant now) {
-        // locked first, inserted only when missing: an INSERT IGNORE on an existing row takes a shared
-        // lock, and two of those upgrading to the exclusive one would deadlock
-        if (entries.lockGate(cluster, clusterQueue) == 0) {
-            entries.ensureGate(cluster, clusterQueue, now);
-            entries.lockGate(cluster, clusterQueue);
+    /** Creates the queue's gate when missing, in a statement of its own (outside any transaction). */
+    private void ensureGate(String cluster, String clusterQueue) {
+        List<String> gate = List.of(cluster, clusterQueue);
+        // known only once its insert is committed: a caller that skipped it must find the row to lock
+        if (!knownGates.contains(gate)) {
+            entries.ensureGate(cluster, clusterQueue, now());
+            knownGates.add(gate);
+        }
+    }
+
+    /** Locks a gate {@link #ensureGate} made; its limit as recorded. */
+    private Integer lockEnsuredGate(String cluster, String clusterQueue) {
+        Integer recorded = entries.lockGate(cluster, clusterQueue);
+        if (recorded == null) {
+            // the database lost it (restored, or recreated under a running worker): made again on the retry
+            knownGates.remove(List.of(cluster, clusterQueue));
+            throw new IllegalStateException("no gate row for cluster queue " + cluster + "/" + clusterQueue);
+        }
+        return recorded;
+    }
+
+    /** Keeps the worker's configured limit on the gate, where the api (which does not read it) shows it. */
+    private void applyLimit(String cluster, String clusterQueue, int recorded, int limit) {
+        if (recorded != limit) {
+            entries.recordLimit(cluster, clusterQueue, limit);
         }
     }
 

@@ -58,6 +58,11 @@ class QueueSlotsIT {
         assertThat(slots.acquire(second, CLUSTER, queue, 2, 1).holds()).isFalse();
         assertThat(slots.acquire(first, CLUSTER, queue, 2, 1).holds()).isFalse();
 
+        assertThat(slots.line(CLUSTER, queue, 10)).containsExactly(urgent, first, second);
+        assertThat(slots.position(holder)).isZero();
+        assertThat(slots.position(second)).isEqualTo(3);
+        assertThat(slots.position(IDS.incrementAndGet())).isEqualTo(-1);
+        assertThat(slots.gates()).contains(new QueueGateRecord(CLUSTER, queue, 1));
         assertThat(slots.release(holder, CLUSTER, queue, 1)).containsExactly(urgent);
         assertThat(slots.release(urgent, CLUSTER, queue, 1)).containsExactly(first);
         assertThat(slots.release(first, CLUSTER, queue, 1)).containsExactly(second);
@@ -93,9 +98,11 @@ class QueueSlotsIT {
         // the limit went from 1 to 2 and c arrives with a better priority: it takes the free slot, b is told later
         assertThat(slots.acquire(c, CLUSTER, queue, 0, 2)).isEqualTo(new SlotChange(true, List.of()));
         assertThat(slots.release(a, CLUSTER, queue, 2)).containsExactly(b);
+        assertThat(slots.gates()).contains(new QueueGateRecord(CLUSTER, queue, 2));
         // a limit lowered under the holders grants nobody until enough leave
         long d = IDS.incrementAndGet();
         assertThat(slots.acquire(d, CLUSTER, queue, 0, 1).holds()).isFalse();
+        assertThat(slots.gates()).contains(new QueueGateRecord(CLUSTER, queue, 1));
         assertThat(slots.release(b, CLUSTER, queue, 1)).isEmpty();
         assertThat(slots.release(c, CLUSTER, queue, 1)).containsExactly(d);
     }

@@ -72,13 +72,14 @@ class ConsoleBrowserIT {
             browser.await("#executions tr[data-id='" + id + "']", WAIT);
             assertThat(browser.all("#executions tbody tr")).hasSize(1);
 
-            // the queues page: a running job holds a slot of local/default, whose limit its admission workflow knows
+            // the queues page: a running job holds a slot of local/default, whose limit the queue tables recorded
             long busy = stack.rest().submit(LightSpark.job(key + "-busy", 60, 0));
             await().atMost(WAIT).until(() -> "RUNNING".equals(stack.executions().status(busy)));
             browser.go(stack.api().uri("/queues").toString());
             WebElement queue = browser.await("#queues tr[data-queue='local/default']", WAIT);
             assertThat(texts(queue.findElements(By.cssSelector("td")))).element(2).isEqualTo("10");
             assertThat(Integer.parseInt(texts(queue.findElements(By.cssSelector("td"))).get(3))).isPositive();
+            assertThat(Integer.parseInt(texts(queue.findElements(By.cssSelector("td"))).get(4))).isPositive();
             browser.screenshot("console-queues");
             stack.rest().kill(busy, "seen on the queues page");
 

@@ -6,7 +6,7 @@ import io.maple.persistence.execution.ExecutionMapper;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.worker.WorkerProperties;
 import io.maple.workflows.client.ExecutionStarter;
-import io.maple.workflows.contract.AdmissionActivities;
+import io.maple.workflows.contract.QueueSlotActivities;
 import io.maple.workflows.contract.SlotRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,9 +42,9 @@ import org.springframework.stereotype.Component;
 public class StrandedExecutionResumer {
 
     /**
-     * Launched ones first: each takes its queue slot back (QueueAdmissionWorkflow#adopt, signalled
-     * here before its workflow starts, so it reaches the queue before any resumed queued one asks for
-     * a slot), so a queue's limit holds across the restart.
+     * Launched ones first: each takes its queue slot back (QueueSlots#adopt, here before its workflow
+     * starts, so it holds before any resumed queued one asks for a slot), so a queue's limit holds
+     * across the restart.
      */
     static final List<Set<ExecutionStatus>> PHASES = List.of(
             EnumSet.of(ExecutionStatus.STARTING, ExecutionStatus.RUNNING, ExecutionStatus.UNKNOWN),
@@ -56,18 +56,18 @@ public class StrandedExecutionResumer {
     private final ExecutionMapper executions;
     private final ExecutionStarter starter;
     private final WorkflowStates workflows;
-    private final AdmissionActivities admission;
+    private final QueueSlotActivities slots;
     private final WorkerProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public StrandedExecutionResumer(ExecutionMapper executions, ExecutionStarter starter, WorkflowStates workflows,
-                                    AdmissionActivities admission, WorkerProperties properties, MeterRegistry meters,
+                                    QueueSlotActivities slots, WorkerProperties properties, MeterRegistry meters,
                                     Clock clock) {
         this.executions = executions;
         this.starter = starter;
         this.workflows = workflows;
-        this.admission = admission;
+        this.slots = slots;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
@@ -152,7 +152,7 @@ public class StrandedExecutionResumer {
         }
         if (now.status() != ExecutionStatus.ACCEPTED) {
             // synchronous, before the start: its workflow adopts too (idempotent), but only after its first task
-            admission.adoptSlot(new SlotRequest(now.cluster(), now.clusterQueue(), now.id(), now.priority()));
+            slots.holdSlot(new SlotRequest(now.cluster(), now.clusterQueue(), now.id(), now.priority()));
         }
         starter.start(now.id(), now.priority(), now.execName());
         Counter.builder("maple.resumed").description("executions whose workflow was restarted from MySQL")

@@ -25,9 +25,8 @@ import io.maple.workflows.contract.KillAppRequest;
 import io.maple.workflows.contract.LaunchAppRequest;
 import io.maple.workflows.contract.LaunchAppResult;
 import io.maple.workflows.contract.ObserveAppRequest;
+import io.maple.workflows.contract.QueueSlotActivities;
 import io.maple.workflows.contract.SlotGrant;
-import io.maple.workflows.contract.SlotRelease;
-import io.maple.workflows.contract.SlotRequest;
 import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.contract.TransitionRequest;
 import io.maple.workflows.contract.TransitionResult;
@@ -90,10 +89,12 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     private ExecutionActivities store;
     private AdmissionActivities admission;
+    private final QueueSlot slot = new QueueSlot();
 
     private ClusterActivities launcher;
     private ClusterActivities killer;
     private WebhookNotifier webhooks;
+    private ExecutionSearchAttributes searchAttributes;
 
     private ExecutionSnapshot execution;
     private ExecutionStatus status;
@@ -102,8 +103,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private ClusterObservation lastObservation;
     private EngineReport lastReport;
     private boolean sawRunning;
-    private boolean holdsSlot;
-    private boolean slotGranted;
     private Long unobservableSince;
     private ExecutionStatus statusBeforeUnknown;
     private int transitions;
@@ -125,22 +124,29 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         cancelIsNotKill = Workflow.getVersion(CANCEL_IS_NOT_KILL, Workflow.DEFAULT_VERSION, 1) >= 1;
         createBookkeepingStubs(Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1);
         boolean resumedPastAdmission = false;
+        boolean tableAdmission;
         if (input.carried() != null) {
             restore(input.carried());
+            tableAdmission = input.carried().tableAdmission();
         } else {
             execution = store.load(input.executionId());
             status = execution.status();
             resumedPastAdmission = status == STARTING || status == RUNNING || status == UNKNOWN;
+            tableAdmission = Workflow.getVersion(QueueSlot.TABLE_ADMISSION, Workflow.DEFAULT_VERSION, 1) >= 1;
         }
+        slot.bind(execution, tableAdmission, admission,
+                Workflow.newLocalActivityStub(QueueSlotActivities.class, LOCAL_BOOKKEEPING_OPTIONS));
         webhooks = new WebhookNotifier(execution);
+        searchAttributes = new ExecutionSearchAttributes(execution);
         createClusterStubs();
-        upsertSearchAttributes();
+        if (tableAdmission && status == CREATED) {
+            // admitted at once, it reaches STARTING in this task: one upsert then, not three
+            searchAttributes.hold();
+        }
+        searchAttributes.changed(status);
         // only a run that starts past admission asks for the version: no earlier history did, so they replay
         if (resumedPastAdmission && Workflow.getVersion(RESUME_ADOPTS_SLOT, Workflow.DEFAULT_VERSION, 1) >= 1) {
-            admission.adoptSlot(new SlotRequest(execution.cluster(), execution.clusterQueue(),
-                    execution.executionId(), execution.priority()));
-            holdsSlot = true;
-            slotGranted = true;
+            slot.adopt();
         }
         try {
             drive();
@@ -152,6 +158,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             }
             Workflow.newDetachedCancellationScope(this::stop).run();
         }
+        // a run that ended while holding changes back (its row was stopped before it) still shows it
+        searchAttributes.flush(status);
         // every kill/cancel caller gets its answer and every webhook child is started before we end
         Workflow.await(Workflow::isEveryHandlerFinished);
         webhooks.awaitStarted();
@@ -173,16 +181,9 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     /** ACCEPTED -> STARTING once the queue grants a slot, or CANCELED/KILLED if stopped while waiting. */
     private boolean admit() {
-        if (stopRequest == null) {
-            // a signal, never a wait on the admission workflow: a local activity holds its workflow task's
-            // slot, and a backlog of them waiting on the admission workflow's own task would starve it
-            admission.requestSlot(new SlotRequest(execution.cluster(), execution.clusterQueue(),
-                    execution.executionId(), execution.priority()));
-        }
-        Workflow.await(() -> slotGranted || stopRequest != null);
-        if (slotGranted) {
-            holdsSlot = true;
-        }
+        // shown as ACCEPTED while it waits; granted at once, the STARTING change says it all
+        slot.await(() -> stopRequest != null, () -> searchAttributes.flush(status));
+        searchAttributes.unhold();
         if (stopRequest != null) {
             // nothing was launched: no cluster call, just the final status
             transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, stopRequest.reason(), null);
@@ -428,7 +429,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         if (moved) {
             transitions++;
             lastReason = reason;
-            upsertSearchAttributes();
+            searchAttributes.changed(to);
             webhooks.statusChanged(transitions, old, to, reason, appId);
         } else {
             log.warn("execution {}: {} -> {} refused, row is {}", execution.executionId(), old, to, status);
@@ -437,10 +438,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     }
 
     private void releaseSlot(String reason) {
-        // also withdraws a request still waiting; released even when no slot was granted (idempotent)
-        Workflow.newDetachedCancellationScope(() -> admission.releaseSlot(new SlotRelease(execution.cluster(),
-                execution.clusterQueue(), execution.executionId(), reason))).run();
-        holdsSlot = false;
+        slot.release(reason);
     }
 
     private void recordReports() {
@@ -463,21 +461,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                         report.message(), null, null, null, null, report.reportedAtMillis()));
             }
         }
-    }
-
-    private void upsertSearchAttributes() {
-        if (!execution.settings().searchAttributes()) {
-            return;
-        }
-        Workflow.upsertTypedSearchAttributes(
-                io.maple.workflows.contract.MapleSearchAttributes.EXECUTION_ID.valueSet(execution.executionId()),
-                io.maple.workflows.contract.MapleSearchAttributes.STATUS.valueSet(status.name()),
-                io.maple.workflows.contract.MapleSearchAttributes.CLUSTER.valueSet(execution.cluster()),
-                io.maple.workflows.contract.MapleSearchAttributes.QUEUE.valueSet(execution.queueKey()),
-                io.maple.workflows.contract.MapleSearchAttributes.FROM_APP.valueSet(execution.fromApp()),
-                io.maple.workflows.contract.MapleSearchAttributes.GROUP.valueSet(execution.group()),
-                io.maple.workflows.contract.MapleSearchAttributes.USER.valueSet(execution.user()),
-                io.maple.workflows.contract.MapleSearchAttributes.ENGINE.valueSet(execution.engine()));
     }
 
     private void createBookkeepingStubs(boolean local) {
@@ -541,7 +524,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     private ExecutionState snapshot() {
         return new ExecutionState(execution, status, appId, launchAttempts, lastObservation, lastReport, sawRunning,
-                holdsSlot, unobservableSince, statusBeforeUnknown, transitions, stopKind);
+                slot.holds(), unobservableSince, statusBeforeUnknown, transitions, stopKind, slot.table());
     }
 
     private void restore(ExecutionState s) {
@@ -552,8 +535,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         lastObservation = s.lastObservation();
         lastReport = s.lastReport();
         sawRunning = s.sawRunning();
-        holdsSlot = s.holdsSlot();
-        slotGranted = s.holdsSlot();
+        slot.restore(s.holdsSlot());
         unobservableSince = s.unobservableSince();
         statusBeforeUnknown = s.statusBeforeUnknown();
         transitions = s.transitions();
@@ -603,7 +585,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     @Override
     public void slotGranted(SlotGrant grant) {
-        slotGranted = true;
+        slot.granted();
     }
 
     @Override

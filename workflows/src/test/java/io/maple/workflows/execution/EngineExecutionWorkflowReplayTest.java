@@ -20,12 +20,18 @@ class EngineExecutionWorkflowReplayTest {
         // a cancel of a running job before cancel-is-not-kill (it ran Kill), and after (Cancel: Flink suspends)
         "before-local-bookkeeping/execution-cancel-running-killed", "before-local-bookkeeping/execution-cancel-running",
         "before-local-bookkeeping/execution-cluster-canceled",
-        // today's code: the same paths with local activities
-        "execution-success", "execution-kill", "execution-start-failed", "execution-cancel-queued",
-        "execution-unknown-recovered", "execution-not-found-failed", "execution-cancel-running",
-        "execution-cluster-canceled",
+        // local activities, before table-admission: the slot from the queue's admission workflow
+        "before-table-admission/execution-success", "before-table-admission/execution-kill",
+        "before-table-admission/execution-start-failed", "before-table-admission/execution-cancel-queued",
+        "before-table-admission/execution-unknown-recovered", "before-table-admission/execution-not-found-failed",
+        "before-table-admission/execution-cancel-running", "before-table-admission/execution-cluster-canceled",
         // a run started again from a STARTING row after Temporal forgot the first (resume-adopts-slot, YARN adoption)
-        "execution-resumed-starting"})
+        "before-table-admission/execution-resumed-starting",
+        // today's code: the slot from the queue tables in MySQL (one local activity joins and, when free, holds)
+        "execution-success", "execution-kill", "execution-start-failed", "execution-cancel-queued",
+        "execution-unknown-recovered",
+        // queued behind others: granted by another's release, told by signal
+        "execution-queued-granted"})
     void replays(String name) throws Exception {
         CommittedHistories.replay(name, "EngineExecutionWorkflow", EngineExecutionWorkflowImpl.class);
     }
