@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * N executions queued on one limited queue, then the time to drain them, beside the same N on a
- * queue whose limit is never reached (the same workflows, activities and admission signals, but
+ * queue whose limit is never reached (the same workflows, activities and queue-table writes, but
  * nobody waits for a slot). Jobs end at once, so the drain measures Maple's own turnover.
  */
 public final class QueueDrainWorkload implements Workload {
@@ -58,7 +58,7 @@ public final class QueueDrainWorkload implements Workload {
                 String.format("%,d executions queued on one cluster queue with limit %d (submitted while the worker "
                         + "was paused, so all wait when it resumes), then drained; jobs end at their first look. "
                         + "**Limit**: %,d executions on a queue whose limit is never reached (the same workflows, "
-                        + "activities and admission signals, nobody waits for a slot), same run. Measured from the "
+                        + "activities and queue-table writes, nobody waits for a slot), same run. Measured from the "
                         + "worker's resume in two phases: registration (all out of CREATED: loaded, ACCEPTED, queued; "
                         + "admitted ones run meanwhile) and the drain after it, whose rate counts what ended after "
                         + "registration. Each phase stops after %d s; a time to drain past it is projected.", n,
@@ -78,7 +78,7 @@ public final class QueueDrainWorkload implements Workload {
                         open.drainSeconds(), open.rate()));
         section.note("No goal is set by the issue. A capacity-bound ideal (N / limit x job time) is 0 here because "
                 + "the jobs take no time: the figure is Maple's own cost of admitting, launching and ending them in "
-                + "order through one admission workflow.");
+                + "order through the queue's tables in MySQL (each release grants the next waiter and signals it).");
         if (limited.ended() < n || open.ended() < open.executions()) {
             section.note("**A drain hit the " + sizes.drainCap().toSeconds() + " s cap: its time to drain is "
                     + "projected from its rate; the executions left were terminated (workflow and queue) so they do "

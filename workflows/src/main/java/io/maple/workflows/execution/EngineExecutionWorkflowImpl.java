@@ -25,15 +25,10 @@ import io.maple.workflows.contract.KillAppRequest;
 import io.maple.workflows.contract.LaunchAppRequest;
 import io.maple.workflows.contract.LaunchAppResult;
 import io.maple.workflows.contract.ObserveAppRequest;
-import io.maple.workflows.contract.QueueSlotActivities;
 import io.maple.workflows.contract.SlotGrant;
-import io.maple.workflows.contract.TaskQueues;
 import io.maple.workflows.contract.TransitionRequest;
 import io.maple.workflows.contract.TransitionResult;
 import io.maple.workflows.webhook.WebhookNotifier;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.activity.LocalActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -75,18 +70,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     /** A run started on a row already past admission (resumed from MySQL) takes its queue slot back. */
     static final String RESUME_ADOPTS_SLOT = "resume-adopts-slot";
 
-    private static final RetryOptions BOOKKEEPING_RETRY = RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setDoNotRetry(ErrorTypes.EXECUTION_NOT_FOUND.name())
-            .build();
-    private static final LocalActivityOptions LOCAL_BOOKKEEPING_OPTIONS = LocalActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            // a database outage is ridden out as with the remote activities it replaces
-            .setScheduleToCloseTimeout(Duration.ofHours(2))
-            .setRetryOptions(BOOKKEEPING_RETRY)
-            .build();
-
     private ExecutionActivities store;
     private AdmissionActivities admission;
     private final QueueSlot slot = new QueueSlot();
@@ -122,7 +105,9 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         // read at the start of every run: read inside the stop path, after an update-driven activity cancel
         // in the same task, its marker did not replay (TMPRL1100 "Version is already set to -1", SDK 1.39)
         cancelIsNotKill = Workflow.getVersion(CANCEL_IS_NOT_KILL, Workflow.DEFAULT_VERSION, 1) >= 1;
-        createBookkeepingStubs(Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1);
+        boolean local = Workflow.getVersion(LOCAL_BOOKKEEPING, Workflow.DEFAULT_VERSION, 1) >= 1;
+        store = ExecutionStubs.store(local);
+        admission = ExecutionStubs.admissionWorkflow(local);
         boolean resumedPastAdmission = false;
         boolean tableAdmission;
         if (input.carried() != null) {
@@ -134,11 +119,11 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             resumedPastAdmission = status == STARTING || status == RUNNING || status == UNKNOWN;
             tableAdmission = Workflow.getVersion(QueueSlot.TABLE_ADMISSION, Workflow.DEFAULT_VERSION, 1) >= 1;
         }
-        slot.bind(execution, tableAdmission, admission,
-                Workflow.newLocalActivityStub(QueueSlotActivities.class, LOCAL_BOOKKEEPING_OPTIONS));
+        slot.bind(execution, tableAdmission, admission, ExecutionStubs.queueSlots());
         webhooks = new WebhookNotifier(execution);
         searchAttributes = new ExecutionSearchAttributes(execution);
-        createClusterStubs();
+        launcher = ExecutionStubs.launcher(execution);
+        killer = ExecutionStubs.killer(execution);
         if (tableAdmission && status == CREATED) {
             // admitted at once, it reaches STARTING in this task: one upsert then, not three
             searchAttributes.hold();
@@ -215,7 +200,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             }
             return true;
         } catch (ActivityFailure e) {
-            transition(START_FAILED, EnumSet.of(STARTING), "launch failed: " + rootMessage(e), null);
+            transition(START_FAILED, EnumSet.of(STARTING), "launch failed: " + ObservationText.rootMessage(e), null);
             releaseSlot("start failed");
             return false;
         }
@@ -261,7 +246,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                     inbox.add(current.get());
                 } catch (ActivityFailure e) {
                     // the bounded poll gave up (schedule-to-close): start a fresh one next round
-                    log.info("poll for execution {} ended: {}", execution.executionId(), rootMessage(e));
+                    log.info("poll for execution {} ended: {}", execution.executionId(),
+                            ObservationText.rootMessage(e));
                 }
             }
         }
@@ -279,7 +265,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         if (phase != ClusterPhase.NOT_FOUND && phase != ClusterPhase.UNREACHABLE) {
             unobservableSince = null;
         }
-        String reason = describe(o);
+        String reason = ObservationText.describe(o);
         switch (phase) {
             case PENDING -> {
                 if (status == UNKNOWN) {
@@ -330,14 +316,14 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         if (remaining != null && remaining.isZero() && status != UNKNOWN) {
             statusBeforeUnknown = status;
             transition(UNKNOWN, null, "cluster unobservable for " + execution.settings().unknownGraceMillis()
-                    + " ms: " + describe(lastObservation), lastObservation);
+                    + " ms: " + ObservationText.describe(lastObservation), lastObservation);
             return;
         }
         Duration lost = lostRemaining();
         if (lost != null && lost.isZero()) {
             transition(FAILED, EnumSet.of(UNKNOWN), "application not found on the cluster for "
-                    + (Workflow.currentTimeMillis() - unobservableSince) + " ms: " + describe(lastObservation),
-                    lastObservation);
+                    + (Workflow.currentTimeMillis() - unobservableSince) + " ms: "
+                    + ObservationText.describe(lastObservation), lastObservation);
         }
     }
 
@@ -372,7 +358,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         }
         ObserveAppRequest request = new ObserveAppRequest(execution.executionId(), execution.cluster(), appId,
                 knownPhase);
-        pollScope = Workflow.newCancellationScope(() -> poll = Async.function(pollStub()::awaitChange, request));
+        ClusterActivities poller = ExecutionStubs.poller(execution);
+        pollScope = Workflow.newCancellationScope(() -> poll = Async.function(poller::awaitChange, request));
         pollScope.run();
     }
 
@@ -393,7 +380,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                 seen = stopApplication();
                 lastObservation = seen;
             } catch (ActivityFailure e) {
-                reason = reason + " (kill not confirmed: " + rootMessage(e) + ")";
+                reason = reason + " (kill not confirmed: " + ObservationText.rootMessage(e) + ")";
             }
         }
         if (seen != null && (seen.phase() == ClusterPhase.SUCCEEDED || seen.phase() == ClusterPhase.FAILED)) {
@@ -463,65 +450,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         }
     }
 
-    private void createBookkeepingStubs(boolean local) {
-        if (local) {
-            store = Workflow.newLocalActivityStub(ExecutionActivities.class, LOCAL_BOOKKEEPING_OPTIONS);
-            admission = Workflow.newLocalActivityStub(AdmissionActivities.class, LOCAL_BOOKKEEPING_OPTIONS);
-            return;
-        }
-        store = Workflow.newActivityStub(ExecutionActivities.class, remoteBookkeeping("persist execution status"));
-        admission = Workflow.newActivityStub(AdmissionActivities.class, remoteBookkeeping("cluster queue admission"));
-    }
-
-    /** What runs before {@link #LOCAL_BOOKKEEPING}: recorded histories schedule these on the executions queue. */
-    private static ActivityOptions remoteBookkeeping(String summary) {
-        return ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.EXECUTIONS)
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setScheduleToCloseTimeout(Duration.ofHours(2))
-                .setRetryOptions(BOOKKEEPING_RETRY)
-                .setSummary(summary)
-                .build();
-    }
-
-    private void createClusterStubs() {
-        String queue = TaskQueues.forCluster(execution.cluster());
-        launcher = Workflow.newActivityStub(ClusterActivities.class, ActivityOptions.newBuilder()
-                .setTaskQueue(queue)
-                // a launch waits at most this long for a worker; adoption makes the retries safe
-                .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-                .setStartToCloseTimeout(Duration.ofMinutes(5))
-                // the activity heartbeats while it blocks: a dead worker is noticed within this
-                .setHeartbeatTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(2))
-                        .setMaximumInterval(Duration.ofMinutes(1)).setMaximumAttempts(5)
-                        .setDoNotRetry(ErrorTypes.LAUNCH_FAILED.name()).build())
-                .setSummary("launch execution " + execution.executionId() + " on " + execution.cluster())
-                .build());
-        killer = Workflow.newActivityStub(ClusterActivities.class, ActivityOptions.newBuilder()
-                .setTaskQueue(queue)
-                .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-                .setStartToCloseTimeout(Duration.ofMinutes(2))
-                .setHeartbeatTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1))
-                        .setMaximumInterval(Duration.ofSeconds(30)).build())
-                .setSummary("kill execution " + execution.executionId() + " on " + execution.cluster())
-                .build());
-    }
-
-    private ClusterActivities pollStub() {
-        Duration interval = Duration.ofMillis(execution.settings().pollIntervalMillis());
-        return Workflow.newActivityStub(ClusterActivities.class, ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.forCluster(execution.cluster()))
-                .setStartToCloseTimeout(Duration.ofMinutes(1))
-                // bounded: when it gives up the loop simply starts a new poll
-                .setScheduleToCloseTimeout(Duration.ofHours(6))
-                .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(interval).setBackoffCoefficient(1.0)
-                        .setMaximumInterval(interval).build())
-                .setSummary("observe execution " + execution.executionId() + " on " + execution.cluster())
-                .build());
-    }
-
     private ExecutionState snapshot() {
         return new ExecutionState(execution, status, appId, launchAttempts, lastObservation, lastReport, sawRunning,
                 slot.holds(), unobservableSince, statusBeforeUnknown, transitions, stopKind, slot.table());
@@ -540,35 +468,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         statusBeforeUnknown = s.statusBeforeUnknown();
         transitions = s.transitions();
         knownPhase = lastObservation == null ? null : lastObservation.phase();
-    }
-
-    private static String describe(ClusterObservation o) {
-        if (o == null) {
-            return "no observation";
-        }
-        StringBuilder b = new StringBuilder(String.valueOf(o.phase()));
-        if (o.rawState() != null) {
-            b.append(" (").append(o.rawState());
-            if (o.finalStatus() != null) {
-                b.append('/').append(o.finalStatus());
-            }
-            b.append(')');
-        }
-        if (o.diagnostics() != null && !o.diagnostics().isBlank()) {
-            b.append(": ").append(o.diagnostics());
-        }
-        return b.toString();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof ApplicationFailure af) {
-            return af.getOriginalMessage();
-        }
-        return t.getMessage();
     }
 
     // ---- messages: record what arrived; the main loop acts on it ----
