@@ -24,7 +24,6 @@ import io.maple.workflows.contract.ExecutionSnapshot;
 import io.maple.workflows.contract.KillAppRequest;
 import io.maple.workflows.contract.LaunchAppRequest;
 import io.maple.workflows.contract.LaunchAppResult;
-import io.maple.workflows.contract.ObserveAppRequest;
 import io.maple.workflows.contract.SlotGrant;
 import io.maple.workflows.contract.TransitionRequest;
 import io.maple.workflows.contract.TransitionResult;
@@ -33,7 +32,6 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -53,8 +51,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private static final String SOURCE = "workflow";
     private static final String KILL = "KILL";
     private static final String CANCEL = "CANCEL";
-    /** Version 1: UNKNOWN because the cluster answers without the app ends FAILED after notFoundFailAfter. */
-    private static final String NOT_FOUND_FAILS = "not-found-fails";
     /**
      * Version 1: a cancel runs the cluster's cancel activity (a FlinkDeployment is suspended, not
      * deleted), and a job cancelled on the cluster without Maple asking ends CANCELED, not KILLED.
@@ -86,7 +82,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private ClusterObservation lastObservation;
     private EngineReport lastReport;
     private boolean sawRunning;
-    private Long unobservableSince;
+    private Unobservability unobservability;
     private ExecutionStatus statusBeforeUnknown;
     private int transitions;
     private String stopKind;
@@ -97,8 +93,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private final List<ClusterObservation> inbox = new ArrayList<>();
     private final List<EngineReport> reports = new ArrayList<>();
     private ClusterPhase knownPhase;
-    private CancellationScope pollScope;
-    private Promise<ClusterObservation> poll;
+    private final FallbackPoll fallback = new FallbackPoll();
 
     @Override
     public ExecutionOutcome run(ExecutionInput input) {
@@ -121,6 +116,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         }
         slot.bind(execution, tableAdmission, admission, ExecutionStubs.queueSlots());
         webhooks = new WebhookNotifier(execution);
+        unobservability = new Unobservability(execution.settings(),
+                input.carried() == null ? null : input.carried().unobservableSince());
         searchAttributes = new ExecutionSearchAttributes(execution);
         launcher = ExecutionStubs.launcher(execution);
         killer = ExecutionStubs.killer(execution);
@@ -226,13 +223,14 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             }
             if (Workflow.getInfo().isContinueAsNewSuggested() && Workflow.isEveryHandlerFinished()
                     && inbox.isEmpty() && reports.isEmpty() && stopRequest == null) {
-                cancelPoll();
+                fallback.cancel();
                 webhooks.awaitStarted();
                 Workflow.continueAsNew(new ExecutionInput(execution.executionId(), snapshot()));
             }
-            ensurePolling();
-            Duration wait = status == UNKNOWN ? lostRemaining() : graceRemaining();
-            Promise<ClusterObservation> current = poll;
+            fallback.ensure(execution, appId, knownPhase);
+            Duration wait = status == UNKNOWN ? unobservability.lostRemaining(status, lastObservation)
+                    : unobservability.graceRemaining(status);
+            Promise<ClusterObservation> current = fallback.current();
             if (wait == null) {
                 Workflow.await(() -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
                         || current.isCompleted());
@@ -241,7 +239,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                         || current.isCompleted());
             }
             if (current.isCompleted()) {
-                poll = null;
+                fallback.forget();
                 try {
                     inbox.add(current.get());
                 } catch (ActivityFailure e) {
@@ -251,7 +249,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                 }
             }
         }
-        cancelPoll();
+        fallback.cancel();
         releaseSlot("ended " + status);
     }
 
@@ -262,9 +260,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             appId = o.appId();
         }
         ClusterPhase phase = o.phase();
-        if (phase != ClusterPhase.NOT_FOUND && phase != ClusterPhase.UNREACHABLE) {
-            unobservableSince = null;
-        }
+        unobservability.observed(phase);
         String reason = ObservationText.describe(o);
         switch (phase) {
             case PENDING -> {
@@ -290,9 +286,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             case KILLED -> transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, reason, o);
             case CANCELED -> transition(canceledOnCluster(), null, reason, o);
             case NOT_FOUND, UNREACHABLE -> {
-                if (unobservableSince == null) {
-                    unobservableSince = Workflow.currentTimeMillis();
-                }
+                // counted by unobservability: the grace and not-found deadlines act on it
             }
         }
         knownPhase = phase;
@@ -312,67 +306,24 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
      * (an unreachable cluster proves nothing, so it stays UNKNOWN).
      */
     private void checkGrace() {
-        Duration remaining = graceRemaining();
+        Duration remaining = unobservability.graceRemaining(status);
         if (remaining != null && remaining.isZero() && status != UNKNOWN) {
             statusBeforeUnknown = status;
             transition(UNKNOWN, null, "cluster unobservable for " + execution.settings().unknownGraceMillis()
                     + " ms: " + ObservationText.describe(lastObservation), lastObservation);
             return;
         }
-        Duration lost = lostRemaining();
+        Duration lost = unobservability.lostRemaining(status, lastObservation);
         if (lost != null && lost.isZero()) {
             transition(FAILED, EnumSet.of(UNKNOWN), "application not found on the cluster for "
-                    + (Workflow.currentTimeMillis() - unobservableSince) + " ms: "
-                    + ObservationText.describe(lastObservation), lastObservation);
+                    + unobservability.millisSoFar() + " ms: " + ObservationText.describe(lastObservation),
+                    lastObservation);
         }
-    }
-
-    /** While UNKNOWN with the cluster answering "no such application": time left before FAILED, else null. */
-    private Duration lostRemaining() {
-        long failAfter = execution.settings().notFoundFailAfterMillis();
-        if (status != UNKNOWN || failAfter <= 0 || unobservableSince == null || lastObservation == null
-                || lastObservation.phase() != ClusterPhase.NOT_FOUND) {
-            return null;
-        }
-        // histories recorded before this rule waited in UNKNOWN without a timer: replay them unchanged
-        if (Workflow.getVersion(NOT_FOUND_FAILS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-            return null;
-        }
-        long left = unobservableSince + execution.settings().unknownGraceMillis() + failAfter
-                - Workflow.currentTimeMillis();
-        return Duration.ofMillis(Math.max(0, left));
-    }
-
-    private Duration graceRemaining() {
-        if (unobservableSince == null || status == UNKNOWN) {
-            return null;
-        }
-        long left = unobservableSince + execution.settings().unknownGraceMillis() - Workflow.currentTimeMillis();
-        return Duration.ofMillis(Math.max(0, left));
-    }
-
-    /** The fallback observer: an activity whose retries are the poll loop, so polling adds no history. */
-    private void ensurePolling() {
-        if (poll != null) {
-            return;
-        }
-        ObserveAppRequest request = new ObserveAppRequest(execution.executionId(), execution.cluster(), appId,
-                knownPhase);
-        ClusterActivities poller = ExecutionStubs.poller(execution);
-        pollScope = Workflow.newCancellationScope(() -> poll = Async.function(poller::awaitChange, request));
-        pollScope.run();
-    }
-
-    private void cancelPoll() {
-        if (poll != null && !poll.isCompleted()) {
-            pollScope.cancel();
-        }
-        poll = null;
     }
 
     /** Kill or cancel after launch: kill the application, then the final status. Runs detached. */
     private void stop() {
-        cancelPoll();
+        fallback.cancel();
         ClusterObservation seen = null;
         String reason = stopRequest.reason();
         if (status.mayHaveClusterApplication() || appId != null) {
@@ -451,6 +402,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     }
 
     private ExecutionState snapshot() {
+        // a query may come before the first task has set everything up
+        Long unobservableSince = unobservability == null ? null : unobservability.since();
         return new ExecutionState(execution, status, appId, launchAttempts, lastObservation, lastReport, sawRunning,
                 slot.holds(), unobservableSince, statusBeforeUnknown, transitions, stopKind, slot.table());
     }
@@ -464,7 +417,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         lastReport = s.lastReport();
         sawRunning = s.sawRunning();
         slot.restore(s.holdsSlot());
-        unobservableSince = s.unobservableSince();
         statusBeforeUnknown = s.statusBeforeUnknown();
         transitions = s.transitions();
         knownPhase = lastObservation == null ? null : lastObservation.phase();
