@@ -36,6 +36,11 @@ public interface QueueEntryMapper {
     @Select("SELECT cluster, cluster_queue, queue_limit FROM maple_queue_gate ORDER BY cluster, cluster_queue")
     List<QueueGateRecord> gates();
 
+    @Select("SELECT g.cluster, g.cluster_queue, g.queue_limit FROM maple_queue_gate g WHERE EXISTS (SELECT 1"
+            + " FROM maple_queue_entry e WHERE e.cluster = g.cluster AND e.cluster_queue = g.cluster_queue"
+            + " AND e.state = 'WAITING') ORDER BY g.cluster, g.cluster_queue")
+    List<QueueGateRecord> gatesWithWaiters();
+
     /** Waiters served before this one: lower priority value, or the same one and submitted earlier. */
     @Select("SELECT COUNT(*) FROM maple_queue_entry WHERE cluster = #{e.cluster} AND cluster_queue = #{e.clusterQueue}"
             + " AND state = 'WAITING' AND (priority < #{e.priority} OR (priority = #{e.priority}"

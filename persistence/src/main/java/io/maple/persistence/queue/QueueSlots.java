@@ -58,14 +58,7 @@ public class QueueSlots {
      */
     @Transactional
     public List<Long> release(long executionId, String cluster, String clusterQueue, int limit) {
-        Integer recorded = entries.lockGate(cluster, clusterQueue);
-        if (recorded == null) {
-            // the queue never had an entry here: the execution was admitted the old way, or not at all
-            return List.of();
-        }
-        applyLimit(cluster, clusterQueue, recorded, limit);
-        entries.delete(executionId);
-        return grantFree(cluster, clusterQueue, limit, now());
+        return regrant(cluster, clusterQueue, limit, executionId);
     }
 
     /** Holds a slot whatever the limit: a resumed execution that was launched before Temporal forgot it. */
@@ -117,17 +110,31 @@ public class QueueSlots {
         return entries.gates();
     }
 
+    /** The cluster queues with someone waiting. */
+    public List<QueueGateRecord> gatesWithWaiters() {
+        return entries.gatesWithWaiters();
+    }
+
     /**
      * Grants free slots of a queue to its waiters, as a release would: after the limit was raised, or
      * a holder reclaimed. Returns those it granted.
      */
     @Transactional
     public List<Long> topUp(String cluster, String clusterQueue, int limit) {
+        return regrant(cluster, clusterQueue, limit, null);
+    }
+
+    /** Under the queue's gate: {@code leaving} (if any) leaves, then free slots go to the next waiters. */
+    private List<Long> regrant(String cluster, String clusterQueue, int limit, Long leaving) {
         Integer recorded = entries.lockGate(cluster, clusterQueue);
         if (recorded == null) {
+            // the queue never had an entry here: the execution was admitted the old way, or not at all
             return List.of();
         }
         applyLimit(cluster, clusterQueue, recorded, limit);
+        if (leaving != null) {
+            entries.delete(leaving);
+        }
         return grantFree(cluster, clusterQueue, limit, now());
     }
 

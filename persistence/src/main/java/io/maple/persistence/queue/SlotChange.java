@@ -7,6 +7,4 @@ import java.util.List;
  * the other executions it granted a slot to (each must be told: their workflows wait for a signal).
  */
 public record SlotChange(boolean holds, List<Long> grantedOthers) {
-
-    public static final SlotChange NONE = new SlotChange(false, List.of());
 }

@@ -108,6 +108,20 @@ class QueueSlotsIT {
     }
 
     @Test
+    void aTopUpGrantsWhatARaisedLimitFreesToQueuesWithWaiters() {
+        String queue = newQueue();
+        long a = IDS.incrementAndGet();
+        long b = IDS.incrementAndGet();
+        slots.acquire(a, CLUSTER, queue, 1, 1);
+        slots.acquire(b, CLUSTER, queue, 1, 1);
+        assertThat(slots.gatesWithWaiters()).extracting(QueueGateRecord::clusterQueue).contains(queue);
+        assertThat(slots.topUp(CLUSTER, queue, 1)).isEmpty();
+        assertThat(slots.topUp(CLUSTER, queue, 2)).containsExactly(b);
+        assertThat(slots.gatesWithWaiters()).extracting(QueueGateRecord::clusterQueue).doesNotContain(queue);
+        assertThat(slots.gates()).contains(new QueueGateRecord(CLUSTER, queue, 2));
+    }
+
+    @Test
     void anAdoptedExecutionHoldsOverTheLimitAndAWithdrawnWaiterIsNeverGranted() {
         String queue = newQueue();
         long holder = IDS.incrementAndGet();

@@ -5,9 +5,7 @@ import io.maple.activities.workflow.WorkflowStates;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.queue.QueueGateRecord;
 import io.maple.persistence.queue.QueueHolder;
-import io.maple.persistence.queue.QueueLoad;
 import io.maple.persistence.queue.QueueSlots;
-import io.maple.persistence.queue.SlotState;
 import io.maple.workflows.contract.QueueSlotActivities;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,9 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -163,21 +159,13 @@ public class QueueSlotSweeper {
 
     /** Queues with waiters get the slots their limit allows now (a raised limit frees some). */
     private int topUp() {
-        Set<List<String>> withWaiters = new HashSet<>();
-        for (QueueLoad load : slots.load()) {
-            if (load.state() == SlotState.WAITING) {
-                withWaiters.add(List.of(load.cluster(), load.clusterQueue()));
-            }
-        }
         int granted = 0;
-        for (QueueGateRecord gate : slots.gates()) {
-            if (withWaiters.contains(List.of(gate.cluster(), gate.clusterQueue()))) {
-                List<Long> ids = slots.topUp(gate.cluster(), gate.clusterQueue(),
-                        limits.limitFor(gate.cluster(), gate.clusterQueue()));
-                if (!ids.isEmpty()) {
-                    grants.notifyGranted(ids);
-                    granted += ids.size();
-                }
+        for (QueueGateRecord gate : slots.gatesWithWaiters()) {
+            List<Long> ids = slots.topUp(gate.cluster(), gate.clusterQueue(),
+                    limits.limitFor(gate.cluster(), gate.clusterQueue()));
+            if (!ids.isEmpty()) {
+                grants.notifyGranted(ids);
+                granted += ids.size();
             }
         }
         return granted;

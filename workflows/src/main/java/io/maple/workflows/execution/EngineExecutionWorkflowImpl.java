@@ -169,11 +169,11 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         if (stopRequest != null) {
             // nothing was launched: no cluster call, just the final status
             transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, stopRequest.reason(), null);
-            releaseSlot("stopped while queued");
+            slot.release("stopped while queued");
             return false;
         }
         if (!transition(STARTING, EnumSet.of(ACCEPTED), "slot granted in " + execution.clusterQueueKey(), null)) {
-            releaseSlot("not startable");
+            slot.release("not startable");
             return false;
         }
         return true;
@@ -198,7 +198,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             return true;
         } catch (ActivityFailure e) {
             transition(START_FAILED, EnumSet.of(STARTING), "launch failed: " + ObservationText.rootMessage(e), null);
-            releaseSlot("start failed");
+            slot.release("start failed");
             return false;
         }
     }
@@ -250,7 +250,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             }
         }
         fallback.cancel();
-        releaseSlot("ended " + status);
+        slot.release("ended " + status);
     }
 
     /** Maps one observation onto Maple's status; the workflow knows the history the cluster does not. */
@@ -341,7 +341,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         if (!status.isTerminal()) {
             transition(CANCEL.equals(stopKind) ? CANCELED : KILLED, null, reason, seen);
         }
-        releaseSlot("stopped");
+        slot.release("stopped");
     }
 
     /** A cancel runs the cluster's cancel (a FlinkDeployment is suspended, not deleted); a kill its kill. */
@@ -373,10 +373,6 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             log.warn("execution {}: {} -> {} refused, row is {}", execution.executionId(), old, to, status);
         }
         return moved;
-    }
-
-    private void releaseSlot(String reason) {
-        slot.release(reason);
     }
 
     private void recordReports() {
