@@ -43,11 +43,11 @@ public class QueueSlots {
         return transaction.execute(tx -> {
             Instant now = now();
             applyLimit(cluster, clusterQueue, lockEnsuredGate(cluster, clusterQueue), limit);
-            entries.enter(new QueueEntryRecord(executionId, cluster, clusterQueue, priority, SlotState.WAITING, now,
-                    null));
+            boolean joined = entries.enter(new QueueEntryRecord(executionId, cluster, clusterQueue, priority,
+                    SlotState.WAITING, now, null)) == 1;
             List<Long> granted = grantFree(cluster, clusterQueue, limit, now);
-            QueueEntryRecord own = entries.find(executionId);
-            boolean holds = own != null && own.state() == SlotState.HOLDING;
+            // a repeat found its row in place, perhaps granted before: only then is it read back
+            boolean holds = joined ? granted.contains(executionId) : holding(entries.find(executionId));
             return new SlotChange(holds, granted.stream().filter(id -> id != executionId).toList());
         });
     }
@@ -85,6 +85,10 @@ public class QueueSlots {
         entries.lockGate(entry.cluster(), entry.clusterQueue());
         // checked again under the gate: a release may have granted it meanwhile
         entries.deleteWaiting(executionId);
+    }
+
+    public boolean holds(long executionId) {
+        return holding(entries.find(executionId));
     }
 
     public QueueEntryRecord entryOf(long executionId) {
@@ -148,8 +152,11 @@ public class QueueSlots {
         return entries.load();
     }
 
-    /** Creates the queue's gate when missing, in a statement of its own (outside any transaction). */
-    private void ensureGate(String cluster, String clusterQueue) {
+    /**
+     * Creates the queue's gate when missing, in a statement of its own: outside any transaction, so
+     * a caller that acquires inside a transaction of its own ({@link Admission}) calls it first.
+     */
+    void ensureGate(String cluster, String clusterQueue) {
         List<String> gate = List.of(cluster, clusterQueue);
         // known only once its insert is committed: a caller that skipped it must find the row to lock
         if (!knownGates.contains(gate)) {
@@ -186,6 +193,10 @@ public class QueueSlots {
             entries.grant(next, now);
         }
         return next;
+    }
+
+    private static boolean holding(QueueEntryRecord entry) {
+        return entry != null && entry.state() == SlotState.HOLDING;
     }
 
     private Instant now() {

@@ -42,10 +42,7 @@ class ExecutionStoreIT {
     QueueSlots slots;
 
     private ExecutionRecord newExecution() {
-        ExecutionRecord draft = new ExecutionRecord(null, UUID.randomUUID().toString(), "sync_task", null, "schedule",
-                "hadoop", "root.default", EngineCategory.SPARK, "3.5.5", 1, null, "g", "u", null, "batch", "spark-sql",
-                null, null, null, null, null, null, null);
-        return store.create(draft, "{\"runType\":\"sql\"}", null, "test");
+        return ExecutionDrafts.create(store, "root.default", 1);
     }
 
     /** Walks a fresh row along the shortest allowed path to {@code status}. */
