@@ -1,8 +1,16 @@
 package io.maple.activities.admission;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.config.AdmissionProperties;
+import io.maple.activities.persistence.ExecInfoWriter;
+import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.queue.Admission;
+import io.maple.persistence.queue.AdmissionOutcome;
+import io.maple.persistence.queue.AdmissionRequest;
 import io.maple.persistence.queue.QueueSlots;
 import io.maple.persistence.queue.SlotChange;
+import io.maple.workflows.contract.AdmitAnswer;
+import io.maple.workflows.contract.AdmitRequest;
 import io.maple.workflows.contract.QueueSlotActivities;
 import io.maple.workflows.contract.SlotAnswer;
 import io.maple.workflows.contract.SlotGrant;
@@ -15,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +39,18 @@ public class QueueSlotActivitiesImpl implements QueueSlotActivities {
     private static final Logger log = LoggerFactory.getLogger(QueueSlotActivitiesImpl.class);
 
     private final QueueSlots slots;
+    private final Admission admission;
+    private final ExecInfoWriter execInfo;
     private final AdmissionProperties limits;
     private final WorkflowClient client;
     private final Counter grantsTold;
 
-    public QueueSlotActivitiesImpl(QueueSlots slots, AdmissionProperties limits, WorkflowClient client,
+    public QueueSlotActivitiesImpl(QueueSlots slots, Admission admission, AdmissionProperties limits,
+                                   WorkflowClient client, ObjectMapper json, Clock clock,
                                    ObjectProvider<MeterRegistry> meters) {
         this.slots = slots;
+        this.admission = admission;
+        this.execInfo = new ExecInfoWriter(json, clock);
         this.limits = limits;
         this.client = client;
         // the worker has a registry; test contexts without actuator count into a private one
@@ -50,6 +64,17 @@ public class QueueSlotActivitiesImpl implements QueueSlotActivities {
         SlotChange change = slots.acquire(request.executionId(), request.cluster(), request.clusterQueue(),
                 request.priority(), limits.limitFor(request.cluster(), request.clusterQueue()));
         return new SlotAnswer(change.holds(), change.grantedOthers());
+    }
+
+    @Override
+    public AdmitAnswer admit(AdmitRequest request) {
+        SlotRequest slot = request.slot();
+        AdmissionOutcome outcome = admission.admit(new AdmissionRequest(slot.executionId(), slot.cluster(),
+                slot.clusterQueue(), slot.priority(), limits.limitFor(slot.cluster(), slot.clusterQueue()),
+                request.queuedReason(), request.grantedReason(), request.source()),
+                to -> stored -> execInfo.after(stored, to, to == ExecutionStatus.ACCEPTED ? request.queuedReason()
+                        : request.grantedReason(), null));
+        return new AdmitAnswer(outcome.status(), outcome.holds(), outcome.grantedOthers());
     }
 
     @Override

@@ -29,6 +29,7 @@ import io.maple.workflows.execution.ExecutionOutcome;
 import io.maple.workflows.execution.ExecutionState;
 import io.maple.workflows.execution.StopRequest;
 import io.maple.workflows.execution.StopResult;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -105,6 +106,12 @@ class EngineExecutionWorkflowIT {
         assertThat(execInfo).contains("\"lastStatus\":\"SUCCEED\"").contains("EXITED");
         assertThat(store.require(id).startTime()).isNotNull();
         assertThat(store.require(id).endTime()).isNotNull();
+        // with a free slot, one local activity after the load accepts, queues and starts it (one commit)
+        List<String> beforeLaunch = harness.client().fetchHistory(WorkflowIds.forExecution(id)).getEvents().stream()
+                .takeWhile(e -> e.getEventType() != EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+                .map(e -> e.getMarkerRecordedEventAttributes().getMarkerName()).toList();
+        assertThat(beforeLaunch).filteredOn("LocalActivity"::equals).hasSize(2);
         harness.recordHistory(id, "execution-success");
     }
 

@@ -16,6 +16,13 @@ public interface QueueSlotActivities {
     @ActivityMethod
     SlotAnswer acquireSlot(SlotRequest request);
 
+    /**
+     * CREATED -> ACCEPTED, into the queue and, when a slot is free, STARTING, in one transaction
+     * (version {@code one-step-admission}): one local activity and one commit where three were.
+     */
+    @ActivityMethod
+    AdmitAnswer admit(AdmitRequest request);
+
     /** Leaves the queue, holding or waiting, and grants the freed slot to the next waiters. */
     @ActivityMethod
     SlotAnswer leaveQueue(SlotRelease release);

@@ -13,6 +13,7 @@ import static io.maple.domain.ExecutionStatus.UNKNOWN;
 
 import io.maple.domain.ExecutionStatus;
 import io.maple.workflows.contract.AdmissionActivities;
+import io.maple.workflows.contract.AdmitAnswer;
 import io.maple.workflows.contract.CancelAppRequest;
 import io.maple.workflows.contract.ClusterActivities;
 import io.maple.workflows.contract.ClusterObservation;
@@ -94,6 +95,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private final List<EngineReport> reports = new ArrayList<>();
     private ClusterPhase knownPhase;
     private final FallbackPoll fallback = new FallbackPoll();
+    /** Version {@link QueueSlot#ONE_STEP} of table admission, read when a run starts from CREATED. */
+    private boolean oneStepAdmission;
 
     @Override
     public ExecutionOutcome run(ExecutionInput input) {
@@ -112,7 +115,9 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             execution = store.load(input.executionId());
             status = execution.status();
             resumedPastAdmission = status == STARTING || status == RUNNING || status == UNKNOWN;
-            tableAdmission = Workflow.getVersion(QueueSlot.TABLE_ADMISSION, Workflow.DEFAULT_VERSION, 1) >= 1;
+            int admission = Workflow.getVersion(QueueSlot.TABLE_ADMISSION, Workflow.DEFAULT_VERSION, QueueSlot.ONE_STEP);
+            tableAdmission = admission >= 1;
+            oneStepAdmission = admission >= QueueSlot.ONE_STEP;
         }
         slot.bind(execution, tableAdmission, admission, ExecutionStubs.queueSlots());
         webhooks = new WebhookNotifier(execution);
@@ -149,7 +154,10 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     }
 
     private void drive() {
-        if (status == CREATED && !transition(ACCEPTED, null, "queued in " + execution.queueKey(), null)) {
+        if (status == CREATED && oneStepAdmission && stopRequest == null && !enterQueue()) {
+            return;
+        }
+        if (status == CREATED && !transition(ACCEPTED, null, queuedReason(), null)) {
             return;
         }
         if (status == ACCEPTED && !admit()) {
@@ -159,6 +167,36 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             return;
         }
         monitor();
+    }
+
+    /**
+     * CREATED -> ACCEPTED and, with a free slot, -> STARTING, written by one local activity; recorded
+     * here as the separate transitions would be. False when the row had moved on (nothing queued).
+     */
+    private boolean enterQueue() {
+        String granted = grantedReason();
+        AdmitAnswer answer = slot.enter(queuedReason(), granted, SOURCE);
+        if (answer.status() != ACCEPTED && answer.status() != STARTING) {
+            log.warn("execution {}: {} -> {} refused, row is {}", execution.executionId(), status, ACCEPTED,
+                    answer.status());
+            status = answer.status();
+            return false;
+        }
+        moved(ACCEPTED, queuedReason());
+        if (answer.status() == STARTING) {
+            moved(STARTING, granted);
+            // admitted at once: the one upsert held since the start says STARTING
+            searchAttributes.flush(status);
+        }
+        return true;
+    }
+
+    private String queuedReason() {
+        return "queued in " + execution.queueKey();
+    }
+
+    private String grantedReason() {
+        return "slot granted in " + execution.clusterQueueKey();
     }
 
     /** ACCEPTED -> STARTING once the queue grants a slot, or CANCELED/KILLED if stopped while waiting. */
@@ -172,7 +210,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             slot.release("stopped while queued");
             return false;
         }
-        if (!transition(STARTING, EnumSet.of(ACCEPTED), "slot granted in " + execution.clusterQueueKey(), null)) {
+        if (!transition(STARTING, EnumSet.of(ACCEPTED), grantedReason(), null)) {
             slot.release("not startable");
             return false;
         }
@@ -360,19 +398,26 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         }
         TransitionResult result = store.recordTransition(new TransitionRequest(execution.executionId(), to,
                 expectedFrom, reason, SOURCE, observation));
-        ExecutionStatus old = status;
         // a retried activity whose first attempt committed reports not-applied with current == to
-        boolean moved = result.applied() || result.current() == to;
-        status = result.current();
-        if (moved) {
-            transitions++;
-            lastReason = reason;
-            searchAttributes.changed(to);
-            webhooks.statusChanged(transitions, old, to, reason, appId);
+        boolean applied = result.applied() || result.current() == to;
+        if (applied) {
+            moved(to, reason);
         } else {
-            log.warn("execution {}: {} -> {} refused, row is {}", execution.executionId(), old, to, status);
+            log.warn("execution {}: {} -> {} refused, row is {}", execution.executionId(), status, to,
+                    result.current());
         }
-        return moved;
+        status = result.current();
+        return applied;
+    }
+
+    /** What follows a status change the row took: counted, searchable, told to the webhooks. */
+    private void moved(ExecutionStatus to, String reason) {
+        ExecutionStatus old = status;
+        status = to;
+        transitions++;
+        lastReason = reason;
+        searchAttributes.changed(to);
+        webhooks.statusChanged(transitions, old, to, reason, appId);
     }
 
     private void recordReports() {

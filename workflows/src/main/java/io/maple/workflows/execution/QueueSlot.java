@@ -1,6 +1,8 @@
 package io.maple.workflows.execution;
 
 import io.maple.workflows.contract.AdmissionActivities;
+import io.maple.workflows.contract.AdmitAnswer;
+import io.maple.workflows.contract.AdmitRequest;
 import io.maple.workflows.contract.ExecutionSnapshot;
 import io.maple.workflows.contract.QueueSlotActivities;
 import io.maple.workflows.contract.SlotAnswer;
@@ -17,8 +19,13 @@ import java.util.function.BooleanSupplier;
  */
 final class QueueSlot {
 
-    /** Version 1: the slot comes from MySQL's queue tables, not from the queue's admission workflow. */
+    /**
+     * Version 1: the slot comes from MySQL's queue tables, not from the queue's admission workflow.
+     * Version 2 ({@link #ONE_STEP}): a CREATED execution is accepted, queued and, with a free slot,
+     * started by one local activity in one transaction ({@link QueueSlotActivities#admit}).
+     */
     static final String TABLE_ADMISSION = "table-admission";
+    static final int ONE_STEP = 2;
 
     private boolean table;
     private AdmissionActivities admissionWorkflow;
@@ -26,6 +33,8 @@ final class QueueSlot {
     private SlotRequest request;
     private boolean granted;
     private boolean holds;
+    /** Already in line (by {@link #enter}): waiting needs no second request. */
+    private boolean asked;
 
     /**
      * Binds it to its execution. {@code table} comes from the version in a new run and from the
@@ -71,11 +80,24 @@ final class QueueSlot {
     }
 
     /**
-     * Asks for a slot and waits for it, or until {@code stopped}; true when it holds one. Runs
-     * {@code beforeWaiting} when the slot is not granted at once.
+     * A CREATED execution's status changes and place in line, in one local activity: ACCEPTED, in
+     * line, and STARTING when a slot was free ({@link #holds()} then). Tables only.
+     */
+    AdmitAnswer enter(String queuedReason, String grantedReason, String source) {
+        AdmitAnswer answer = slots.admit(new AdmitRequest(request, queuedReason, grantedReason, source));
+        asked = true;
+        tell(answer.slot());
+        granted = granted || answer.holds();
+        holds = granted;
+        return answer;
+    }
+
+    /**
+     * Asks for a slot (unless {@link #enter} did) and waits for it, or until {@code stopped}; true
+     * when it holds one. Runs {@code beforeWaiting} when the slot is not granted at once.
      */
     boolean await(BooleanSupplier stopped, Runnable beforeWaiting) {
-        if (!stopped.getAsBoolean()) {
+        if (!asked && !stopped.getAsBoolean()) {
             if (table) {
                 SlotAnswer answer = slots.acquireSlot(request);
                 tell(answer);

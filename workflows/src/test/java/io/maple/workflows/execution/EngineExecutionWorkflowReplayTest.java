@@ -27,7 +27,11 @@ class EngineExecutionWorkflowReplayTest {
         "before-table-admission/execution-cancel-running", "before-table-admission/execution-cluster-canceled",
         // a run started again from a STARTING row after Temporal forgot the first (resume-adopts-slot, YARN adoption)
         "before-table-admission/execution-resumed-starting",
-        // today's code: the slot from the queue tables in MySQL (one local activity joins and, when free, holds)
+        // queue tables before one-step-admission: ACCEPTED, the slot and STARTING in three local activities
+        "before-one-step-admission/execution-success", "before-one-step-admission/execution-kill",
+        "before-one-step-admission/execution-start-failed", "before-one-step-admission/execution-cancel-queued",
+        "before-one-step-admission/execution-unknown-recovered", "before-one-step-admission/execution-queued-granted",
+        // today's code: one local activity accepts, queues and (with a free slot) starts in one transaction
         "execution-success", "execution-kill", "execution-start-failed", "execution-cancel-queued",
         "execution-unknown-recovered",
         // queued behind others: granted by another's release, told by signal
