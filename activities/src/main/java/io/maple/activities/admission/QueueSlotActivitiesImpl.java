@@ -4,18 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.config.AdmissionProperties;
 import io.maple.activities.persistence.ExecInfoWriter;
 import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.execution.StatusTransition;
 import io.maple.persistence.queue.Admission;
 import io.maple.persistence.queue.AdmissionOutcome;
 import io.maple.persistence.queue.AdmissionRequest;
+import io.maple.persistence.queue.Departure;
+import io.maple.persistence.queue.DepartureOutcome;
 import io.maple.persistence.queue.QueueSlots;
 import io.maple.persistence.queue.SlotChange;
 import io.maple.workflows.contract.AdmitAnswer;
 import io.maple.workflows.contract.AdmitRequest;
+import io.maple.workflows.contract.DepartAnswer;
+import io.maple.workflows.contract.DepartRequest;
 import io.maple.workflows.contract.QueueSlotActivities;
 import io.maple.workflows.contract.SlotAnswer;
 import io.maple.workflows.contract.SlotGrant;
 import io.maple.workflows.contract.SlotRelease;
 import io.maple.workflows.contract.SlotRequest;
+import io.maple.workflows.contract.TransitionRequest;
+import io.maple.workflows.contract.TransitionResult;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.EngineExecutionWorkflow;
 import io.micrometer.core.instrument.Counter;
@@ -40,16 +47,18 @@ public class QueueSlotActivitiesImpl implements QueueSlotActivities {
 
     private final QueueSlots slots;
     private final Admission admission;
+    private final Departure departure;
     private final ExecInfoWriter execInfo;
     private final AdmissionProperties limits;
     private final WorkflowClient client;
     private final Counter grantsTold;
 
-    public QueueSlotActivitiesImpl(QueueSlots slots, Admission admission, AdmissionProperties limits,
+    public QueueSlotActivitiesImpl(QueueSlots slots, Admission admission, Departure departure, AdmissionProperties limits,
                                    WorkflowClient client, ObjectMapper json, Clock clock,
                                    ObjectProvider<MeterRegistry> meters) {
         this.slots = slots;
         this.admission = admission;
+        this.departure = departure;
         this.execInfo = new ExecInfoWriter(json, clock);
         this.limits = limits;
         this.client = client;
@@ -75,6 +84,18 @@ public class QueueSlotActivitiesImpl implements QueueSlotActivities {
                 to -> stored -> execInfo.after(stored, to, to == ExecutionStatus.ACCEPTED ? request.queuedReason()
                         : request.grantedReason(), null));
         return new AdmitAnswer(outcome.status(), outcome.holds(), outcome.grantedOthers());
+    }
+
+    @Override
+    public DepartAnswer depart(DepartRequest request) {
+        TransitionRequest t = request.transition();
+        SlotRelease release = request.release();
+        DepartureOutcome outcome = departure.depart(new StatusTransition(t.executionId(), t.to(), t.reason(),
+                        t.source(), t.expectedFrom(), null),
+                stored -> execInfo.after(stored, t.to(), t.reason(), t.observation()), release.cluster(),
+                release.clusterQueue(), limits.limitFor(release.cluster(), release.clusterQueue()));
+        return new DepartAnswer(new TransitionResult(outcome.transition().applied(), outcome.transition().from(),
+                outcome.transition().current()), outcome.left(), outcome.granted());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.maple.bench.history;
 import io.maple.activities.admission.AdmissionActivitiesImpl;
 import io.maple.activities.admission.QueueSlotActivitiesImpl;
 import io.maple.persistence.queue.Admission;
+import io.maple.persistence.queue.Departure;
 import io.maple.persistence.queue.QueueSlots;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.maple.activities.workflow.WorkflowStates;
@@ -93,7 +94,8 @@ public final class HistoryWorkload implements Workload {
                     new AdmissionActivitiesImpl(client, maple.workerBean(AdmissionProperties.class),
                             new WorkflowStates(client)),
                     new QueueSlotActivitiesImpl(maple.workerBean(QueueSlots.class),
-                            maple.workerBean(Admission.class), maple.workerBean(AdmissionProperties.class), client,
+                            maple.workerBean(Admission.class), maple.workerBean(Departure.class),
+                            maple.workerBean(AdmissionProperties.class), client,
                             maple.workerBean(ObjectMapper.class), maple.workerBean(Clock.class),
                             maple.workerBeans(MeterRegistry.class)),
                     maple.workerBean(WebhookActivitiesImpl.class));

@@ -37,6 +37,9 @@ class AdmissionIT {
     Admission admission;
 
     @Autowired
+    Departure departure;
+
+    @Autowired
     ExecutionStore store;
 
     @Autowired
@@ -118,6 +121,54 @@ class AdmissionIT {
     }
 
     @Test
+    void anEndingStatusGivesTheSlotToTheNextWaiterInItsOwnTransaction() {
+        String queue = "adm-" + UUID.randomUUID();
+        long holder = created(queue);
+        long waiter = created(queue);
+        admission.admit(request(holder, queue, 1), EXEC_INFO);
+        admission.admit(request(waiter, queue, 1), EXEC_INFO);
+        assertThat(store.transition(StatusTransition.to(holder, ExecutionStatus.RUNNING, "running", "test"))
+                .applied()).isTrue();
+
+        StatusTransition succeed = StatusTransition.to(holder, ExecutionStatus.SUCCEED, "done", "test");
+        DepartureOutcome ended = departure.depart(succeed, EXEC_INFO.apply(ExecutionStatus.SUCCEED), CLUSTER, queue, 1);
+        assertThat(ended.transition().applied()).isTrue();
+        assertThat(ended.left()).isTrue();
+        assertThat(ended.granted()).containsExactly(waiter);
+        assertThat(slots.entryOf(holder)).isNull();
+        assertThat(path(holder)).endsWith(ExecutionStatus.SUCCEED);
+        assertThat(store.extInfo(holder).execInfo()).endsWith("\"SUCCEED\"]");
+
+        // a retry after the commit: the row has ended, nothing is left to give back, nobody granted twice
+        DepartureOutcome again = departure.depart(succeed, EXEC_INFO.apply(ExecutionStatus.SUCCEED), CLUSTER, queue, 1);
+        assertThat(again.transition().applied()).isFalse();
+        assertThat(again.left()).isTrue();
+        assertThat(again.granted()).isEmpty();
+        assertThat(path(holder)).filteredOn(ExecutionStatus.SUCCEED::equals).hasSize(1);
+    }
+
+    @Test
+    void aRefusedEndKeepsTheSlot() {
+        String queue = "adm-" + UUID.randomUUID();
+        long holder = created(queue);
+        long waiter = created(queue);
+        admission.admit(request(holder, queue, 1), EXEC_INFO);
+        admission.admit(request(waiter, queue, 1), EXEC_INFO);
+
+        // START_FAILED only from STARTING: the row is RUNNING, so the execution goes on holding its slot
+        assertThat(store.transition(StatusTransition.to(holder, ExecutionStatus.RUNNING, "running", "test"))
+                .applied()).isTrue();
+        StatusTransition startFailed = new StatusTransition(holder, ExecutionStatus.START_FAILED, "late", "test",
+                java.util.Set.of(ExecutionStatus.STARTING), null);
+        DepartureOutcome refused = departure.depart(startFailed, null, CLUSTER, queue, 1);
+        assertThat(refused.transition().applied()).isFalse();
+        assertThat(refused.transition().current()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(refused.left()).isFalse();
+        assertThat(slots.entryOf(holder).state()).isEqualTo(SlotState.HOLDING);
+        assertThat(slots.position(waiter)).isEqualTo(1);
+    }
+
+    @Test
     void admissionsRacingWithReleasesNeverExceedTheLimitNorDeadlock() throws Exception {
         String queue = "adm-" + UUID.randomUUID();
         int limit = 3;
@@ -131,9 +182,10 @@ class AdmissionIT {
             for (long id : ids) {
                 outcomes.add(pool.submit(() -> {
                     AdmissionOutcome o = admission.admit(request(id, queue, limit), EXEC_INFO);
-                    // every other holder gives its slot back at once, racing the admissions that lock the gate
+                    // every other holder ends at once, racing the admissions: both lock a row, then the gate
                     if (o.holds() && id % 2 == 0) {
-                        slots.release(id, CLUSTER, queue, limit);
+                        departure.depart(StatusTransition.to(id, ExecutionStatus.KILLED, "killed", "test"), null,
+                                CLUSTER, queue, limit);
                     }
                     return o;
                 }));
@@ -154,7 +206,7 @@ class AdmissionIT {
     }
 
     private long startedOrGranted(List<Long> ids) {
-        return ids.stream().filter(id -> store.require(id).status() == ExecutionStatus.STARTING
+        return ids.stream().filter(id -> store.require(id).status() != ExecutionStatus.ACCEPTED
                 || slots.entryOf(id) != null && slots.entryOf(id).state() == SlotState.HOLDING).count();
     }
 }

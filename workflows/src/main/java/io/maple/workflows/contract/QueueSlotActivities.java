@@ -23,6 +23,13 @@ public interface QueueSlotActivities {
     @ActivityMethod
     AdmitAnswer admit(AdmitRequest request);
 
+    /**
+     * A status that ends the execution and, when the row has ended, its way out of the queue (the
+     * slot to the next waiters), in one transaction (version {@code one-step-end}).
+     */
+    @ActivityMethod
+    DepartAnswer depart(DepartRequest request);
+
     /** Leaves the queue, holding or waiting, and grants the freed slot to the next waiters. */
     @ActivityMethod
     SlotAnswer leaveQueue(SlotRelease release);

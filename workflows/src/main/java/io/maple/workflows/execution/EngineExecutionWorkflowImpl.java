@@ -95,7 +95,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private final List<EngineReport> reports = new ArrayList<>();
     private ClusterPhase knownPhase;
     private final FallbackPoll fallback = new FallbackPoll();
-    /** Version {@link QueueSlot#ONE_STEP} of table admission, read when a run starts from CREATED. */
+    /** Version {@link QueueSlot#ONE_STEP} of table admission, read when a run starts. */
     private boolean oneStepAdmission;
 
     @Override
@@ -108,18 +108,22 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         admission = ExecutionStubs.admissionWorkflow(local);
         boolean resumedPastAdmission = false;
         boolean tableAdmission;
+        boolean departsWithEnd;
         if (input.carried() != null) {
             restore(input.carried());
             tableAdmission = input.carried().tableAdmission();
+            // where the slot is was decided by the first run; how it goes back, by each run's own version
+            departsWithEnd = tableAdmission && admissionVersion() >= QueueSlot.ONE_STEP_END;
         } else {
             execution = store.load(input.executionId());
             status = execution.status();
             resumedPastAdmission = status == STARTING || status == RUNNING || status == UNKNOWN;
-            int admission = Workflow.getVersion(QueueSlot.TABLE_ADMISSION, Workflow.DEFAULT_VERSION, QueueSlot.ONE_STEP);
+            int admission = admissionVersion();
             tableAdmission = admission >= 1;
             oneStepAdmission = admission >= QueueSlot.ONE_STEP;
+            departsWithEnd = admission >= QueueSlot.ONE_STEP_END;
         }
-        slot.bind(execution, tableAdmission, admission, ExecutionStubs.queueSlots());
+        slot.bind(execution, tableAdmission, departsWithEnd, admission, ExecutionStubs.queueSlots());
         webhooks = new WebhookNotifier(execution);
         unobservability = new Unobservability(execution.settings(),
                 input.carried() == null ? null : input.carried().unobservableSince());
@@ -151,6 +155,10 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         Workflow.await(Workflow::isEveryHandlerFinished);
         webhooks.awaitStarted();
         return new ExecutionOutcome(execution.executionId(), status, lastReason);
+    }
+
+    private static int admissionVersion() {
+        return Workflow.getVersion(QueueSlot.TABLE_ADMISSION, Workflow.DEFAULT_VERSION, QueueSlot.ONE_STEP_END);
     }
 
     private void drive() {
@@ -396,8 +404,10 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         if (status == to) {
             return true;
         }
-        TransitionResult result = store.recordTransition(new TransitionRequest(execution.executionId(), to,
-                expectedFrom, reason, SOURCE, observation));
+        TransitionRequest request = new TransitionRequest(execution.executionId(), to, expectedFrom, reason, SOURCE,
+                observation);
+        TransitionResult result = to.isTerminal() && slot.departsWithEnd() ? slot.depart(request, "ended " + to)
+                : store.recordTransition(request);
         // a retried activity whose first attempt committed reports not-applied with current == to
         boolean applied = result.applied() || result.current() == to;
         if (applied) {

@@ -3,11 +3,15 @@ package io.maple.workflows.execution;
 import io.maple.workflows.contract.AdmissionActivities;
 import io.maple.workflows.contract.AdmitAnswer;
 import io.maple.workflows.contract.AdmitRequest;
+import io.maple.workflows.contract.DepartAnswer;
+import io.maple.workflows.contract.DepartRequest;
 import io.maple.workflows.contract.ExecutionSnapshot;
 import io.maple.workflows.contract.QueueSlotActivities;
 import io.maple.workflows.contract.SlotAnswer;
 import io.maple.workflows.contract.SlotRelease;
 import io.maple.workflows.contract.SlotRequest;
+import io.maple.workflows.contract.TransitionRequest;
+import io.maple.workflows.contract.TransitionResult;
 import io.temporal.workflow.Workflow;
 import java.util.function.BooleanSupplier;
 
@@ -22,10 +26,13 @@ final class QueueSlot {
     /**
      * Version 1: the slot comes from MySQL's queue tables, not from the queue's admission workflow.
      * Version 2 ({@link #ONE_STEP}): a CREATED execution is accepted, queued and, with a free slot,
-     * started by one local activity in one transaction ({@link QueueSlotActivities#admit}).
+     * started by one local activity in one transaction ({@link QueueSlotActivities#admit}). Version 3
+     * ({@link #ONE_STEP_END}): the status that ends it gives the slot back in the same local activity
+     * ({@link QueueSlotActivities#depart}).
      */
     static final String TABLE_ADMISSION = "table-admission";
     static final int ONE_STEP = 2;
+    static final int ONE_STEP_END = 3;
 
     private boolean table;
     private AdmissionActivities admissionWorkflow;
@@ -35,14 +42,18 @@ final class QueueSlot {
     private boolean holds;
     /** Already in line (by {@link #enter}): waiting needs no second request. */
     private boolean asked;
+    private boolean departsWithEnd;
+    /** Out of the queue with the status that ended it ({@link #depart}): nothing left to release. */
+    private boolean left;
 
     /**
      * Binds it to its execution. {@code table} comes from the version in a new run and from the
      * carried state after continue-as-new, so a run never gives back a slot where it did not get it.
      */
-    void bind(ExecutionSnapshot execution, boolean table, AdmissionActivities admissionWorkflow,
+    void bind(ExecutionSnapshot execution, boolean table, boolean departsWithEnd, AdmissionActivities admissionWorkflow,
               QueueSlotActivities slots) {
         this.table = table;
+        this.departsWithEnd = table && departsWithEnd;
         this.admissionWorkflow = admissionWorkflow;
         this.slots = slots;
         this.request = new SlotRequest(execution.cluster(), execution.clusterQueue(), execution.executionId(),
@@ -118,8 +129,31 @@ final class QueueSlot {
         return granted;
     }
 
+    /** Whether a status that ends the execution goes through {@link #depart}. */
+    boolean departsWithEnd() {
+        return departsWithEnd && !left;
+    }
+
+    /**
+     * A status that ends the execution, with the slot given back in its transaction when the row
+     * ends (by this change or an earlier one); a refused change that leaves it running keeps the slot.
+     */
+    TransitionResult depart(TransitionRequest transition, String reason) {
+        SlotRelease release = new SlotRelease(request.cluster(), request.clusterQueue(), request.executionId(), reason);
+        DepartAnswer answer = slots.depart(new DepartRequest(transition, release));
+        if (answer.left()) {
+            left = true;
+            holds = false;
+            tell(answer.slot());
+        }
+        return answer.transition();
+    }
+
     /** Gives the slot back, or leaves the line; runs even when nothing was granted (idempotent). */
     void release(String reason) {
+        if (left) {
+            return;
+        }
         SlotRelease release = new SlotRelease(request.cluster(), request.clusterQueue(), request.executionId(), reason);
         Workflow.newDetachedCancellationScope(() -> {
             if (table) {

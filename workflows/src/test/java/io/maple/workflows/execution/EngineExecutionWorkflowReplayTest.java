@@ -31,7 +31,11 @@ class EngineExecutionWorkflowReplayTest {
         "before-one-step-admission/execution-success", "before-one-step-admission/execution-kill",
         "before-one-step-admission/execution-start-failed", "before-one-step-admission/execution-cancel-queued",
         "before-one-step-admission/execution-unknown-recovered", "before-one-step-admission/execution-queued-granted",
-        // today's code: one local activity accepts, queues and (with a free slot) starts in one transaction
+        // one-step-admission: one local activity accepts, queues and (with a free slot) starts
+        "before-one-step-end/execution-success", "before-one-step-end/execution-kill",
+        "before-one-step-end/execution-start-failed", "before-one-step-end/execution-cancel-queued",
+        "before-one-step-end/execution-unknown-recovered", "before-one-step-end/execution-queued-granted",
+        // today's code: and the status that ends it gives the slot back in the same local activity
         "execution-success", "execution-kill", "execution-start-failed", "execution-cancel-queued",
         "execution-unknown-recovered",
         // queued behind others: granted by another's release, told by signal
