@@ -62,6 +62,22 @@ class AdmissionIT {
         return ExecutionDrafts.create(store, queue, 1).id();
     }
 
+    /** The one holder of a queue of limit 1, RUNNING. */
+    private long runningHolder(String queue) {
+        long holder = created(queue);
+        assertThat(admission.admit(request(holder, queue, 1), EXEC_INFO).holds()).isTrue();
+        assertThat(store.transition(StatusTransition.to(holder, ExecutionStatus.RUNNING, "running", "test"))
+                .applied()).isTrue();
+        return holder;
+    }
+
+    /** The next in line of a queue of limit 1 that has its holder. */
+    private long waiter(String queue) {
+        long waiter = created(queue);
+        assertThat(admission.admit(request(waiter, queue, 1), EXEC_INFO).holds()).isFalse();
+        return waiter;
+    }
+
     private List<ExecutionStatus> path(long id) {
         return store.history(id).stream().map(StatusHistoryRecord::toStatus).toList();
     }
@@ -123,12 +139,8 @@ class AdmissionIT {
     @Test
     void anEndingStatusGivesTheSlotToTheNextWaiterInItsOwnTransaction() {
         String queue = "adm-" + UUID.randomUUID();
-        long holder = created(queue);
-        long waiter = created(queue);
-        admission.admit(request(holder, queue, 1), EXEC_INFO);
-        admission.admit(request(waiter, queue, 1), EXEC_INFO);
-        assertThat(store.transition(StatusTransition.to(holder, ExecutionStatus.RUNNING, "running", "test"))
-                .applied()).isTrue();
+        long holder = runningHolder(queue);
+        long waiter = waiter(queue);
 
         StatusTransition succeed = StatusTransition.to(holder, ExecutionStatus.SUCCEED, "done", "test");
         DepartureOutcome ended = departure.depart(succeed, EXEC_INFO.apply(ExecutionStatus.SUCCEED), CLUSTER, queue, 1);
@@ -150,14 +162,10 @@ class AdmissionIT {
     @Test
     void aRefusedEndKeepsTheSlot() {
         String queue = "adm-" + UUID.randomUUID();
-        long holder = created(queue);
-        long waiter = created(queue);
-        admission.admit(request(holder, queue, 1), EXEC_INFO);
-        admission.admit(request(waiter, queue, 1), EXEC_INFO);
+        long holder = runningHolder(queue);
+        long waiter = waiter(queue);
 
         // START_FAILED only from STARTING: the row is RUNNING, so the execution goes on holding its slot
-        assertThat(store.transition(StatusTransition.to(holder, ExecutionStatus.RUNNING, "running", "test"))
-                .applied()).isTrue();
         StatusTransition startFailed = new StatusTransition(holder, ExecutionStatus.START_FAILED, "late", "test",
                 java.util.Set.of(ExecutionStatus.STARTING), null);
         DepartureOutcome refused = departure.depart(startFailed, null, CLUSTER, queue, 1);
