@@ -102,7 +102,7 @@ expected="$(curl -fsS "$API/api/v1/executions/$hook_id" \
 for _ in $(seq 1 60); do
   got="$(python3 -c 'import json,sys
 events = [json.loads(l)["body"] for l in open(sys.argv[1])] if __import__("os").path.exists(sys.argv[1]) else []
-print(" ".join(e["newStatus"] for e in sorted(events, key=lambda e: e["time"])))' "$HOOKS")"
+print(" ".join(e["newStatus"] for e in sorted(events, key=lambda e: e["sequence"])))' "$HOOKS")"
   [ "$got" = "$expected" ] && break
   sleep 1
 done

@@ -71,7 +71,7 @@ class WebhookSsrfIT {
 
     private WebhookDelivery delivery(String app, long executionId) {
         return new WebhookDelivery("d-" + UUID.randomUUID(), "http://127.0.0.1:" + receiver.getPort() + "/hook",
-                new WebhookEvent(executionId, "u", app, "ACCEPTED", "RUNNING", Instant.now().toString(), null, null));
+                new WebhookEvent(executionId, "u", app, "ACCEPTED", "RUNNING", Instant.now().toString(), null, null, 1));
     }
 
     @Test

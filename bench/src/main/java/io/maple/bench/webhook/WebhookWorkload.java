@@ -116,7 +116,7 @@ public final class WebhookWorkload implements Workload {
             for (int i = 0; i < n; i++) {
                 String id = "bench-webhook-" + kind + "-" + i;
                 WebhookEvent event = new WebhookEvent(i, "u-" + i, "bench", "RUNNING", "SUCCEED",
-                        java.time.Instant.now().toString(), "benchmark", null);
+                        java.time.Instant.now().toString(), "benchmark", null, 1);
                 started.add(pool.submit(() -> {
                     WebhookDeliveryWorkflow w = client.newWorkflowStub(WebhookDeliveryWorkflow.class,
                             WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(TaskQueues.EXECUTIONS).build());

@@ -44,7 +44,7 @@ public class WebhookNotifier {
         }
         String time = Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
         WebhookEvent event = new WebhookEvent(execution.executionId(), execution.uniqueId(), execution.fromApp(),
-                from == null ? null : from.name(), to.name(), time, reason, appId);
+                from == null ? null : from.name(), to.name(), time, reason, appId, transition);
         for (int i = 0; i < targets.size(); i++) {
             WebhookTarget target = targets.get(i);
             if (!target.wants(to)) {
