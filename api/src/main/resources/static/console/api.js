@@ -8,14 +8,28 @@ export class ApiError extends Error {
 
 export async function get(path) {
   const response = await fetch(`/api/v1${path}`, { headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    let detail = response.statusText;
-    try {
-      const problem = await response.json();
-      detail = problem.detail || detail;
-    } catch (ignored) { /* not a problem document */ }
-    if (response.status === 401) detail += ' (this api asks for an app key; the console signs in in a later version)';
-    throw new ApiError(response.status, detail);
-  }
+  if (!response.ok) throw await apiError(response);
   return response.json();
+}
+
+/** A JSON POST; the answer's document, or null when it has none. */
+export async function post(path, body) {
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body || {}),
+  });
+  if (!response.ok) throw await apiError(response);
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+async function apiError(response) {
+  let detail = response.statusText;
+  try {
+    const problem = await response.json();
+    detail = problem.detail || detail;
+  } catch (ignored) { /* not a problem document */ }
+  if (response.status === 401) detail += ' (this api asks for an app key; the console signs in in a later version)';
+  return new ApiError(response.status, detail);
 }

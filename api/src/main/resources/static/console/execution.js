@@ -1,5 +1,6 @@
 import { ApiError, get } from './api.js';
 import { el, statusBadge, time, duration } from './dom.js';
+import { executionActions } from './actions.js';
 
 const TERMINAL = ['SUCCEED', 'FAILED', 'START_FAILED', 'KILLED', 'CANCELED'];
 const CLOSING = ['WorkflowExecutionCompleted', 'WorkflowExecutionFailed', 'WorkflowExecutionTerminated',
@@ -15,30 +16,48 @@ export function executionPage(main, id) {
   }
   let timer = null;
   let stopped = false;
+  let shown = false;
   // this install's settings do not change while the page is open: read once, not on every refresh
   const settingsRead = optional('/console');
+  const actions = executionActions(id, {
+    refresh: () => { clearTimeout(timer); load(); },
+    opened: (newId) => { history.pushState(null, '', `/executions/${newId}`); dispatchEvent(new PopStateEvent('popstate')); },
+  });
+  const staleNote = el('p', { id: 'stale', class: 'muted' });
 
   async function load() {
     let x;
     try {
       x = await get(`/executions/${id}`);
     } catch (e) {
+      if (stopped) return;
+      if (shown && !(e instanceof ApiError && e.status === 404)) {
+        // a failed refresh keeps what the page showed (and a pending confirm or answer), says so, tries again
+        staleNote.textContent = `Could not refresh (${e.message}); showing what was read before.`;
+        timer = setTimeout(load, REFRESH_MS);
+        return;
+      }
       main.replaceChildren(e instanceof ApiError && e.status === 404 ? notFound(id)
         : el('p', { class: 'error' }, `Could not load execution ${id}: ${e.message}`));
       return;
     }
+    staleNote.textContent = '';
     const live = x.status === 'ACCEPTED' ? await optional(`/executions/${id}/live`) : null;
     const { section: history, closed } = await historySection(id);
     const settings = await settingsRead;
     const webhooks = await optional(`/executions/${id}/webhooks`);
     if (stopped) return;
+    shown = true;
+    actions.update(TERMINAL.includes(x.status));
     main.replaceChildren(
       el('h1', {}, `Execution ${x.id} `, statusBadge(x.status), ' ', el('span', { class: 'muted' }, x.execName)),
+      actions.node, staleNote,
       el('dl', { id: 'summary' }, pairs([
         ['uniqueId', x.uniqueId], ['fromApp', x.fromApp], ['cluster / queue', `${x.cluster} / ${x.clusterQueue}`],
         ['engine', `${x.engineCategory} ${x.engineVersion}`], ['priority', x.priority],
         ['user / group', `${x.user} / ${x.group}`], ['created', time(x.createTime)], ['started', time(x.startTime)],
-        ['ended', time(x.endTime)], ['rerun of', x.rerunOf],
+        ['ended', time(x.endTime)],
+        ['rerun of', x.rerunOf ? el('a', { href: `/executions/${x.rerunOf}`, 'data-nav': true, id: 'rerun-of' }, x.rerunOf) : null],
         ['queue position', live && live.queuePosition ? live.queuePosition : null],
       ])),
       el('h2', {}, 'Status timeline'), timeline(x.history),

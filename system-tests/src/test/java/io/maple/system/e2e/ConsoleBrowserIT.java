@@ -92,6 +92,77 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * Issue 28's actions: a long LOCAL job killed from its button (after a confirm) ends KILLED and
+     * its buttons go off; a kill confirmed after someone else's gets the 409 in words; a failed
+     * refresh keeps the page; a rerun opens the new execution, which links back to the first.
+     */
+    @Test
+    void anExecutionIsKilledAndRerunFromItsPage() throws Exception {
+        MapleStack stack = maple.stack();
+        String key = "actions-" + System.currentTimeMillis();
+        long id = stack.rest().submit(LightSpark.job(key, 300, 0));
+        await().atMost(WAIT).until(() -> "RUNNING".equals(stack.executions().status(id)));
+        try (Browser browser = Browser.open(stack.dir().resolveSibling("console-actions"))) {
+            browser.go(stack.api().uri("/executions/" + id).toString());
+            browser.await("h1 [data-status='RUNNING']", WAIT);
+            browser.await("#action-kill", WAIT).click();
+            assertThat(browser.await("#action-confirm", WAIT).getText()).contains("Kill execution " + id + "?");
+            // "No" takes the question back and sends nothing
+            browser.await("#confirm-no", WAIT).click();
+            assertThat(browser.await("#action-confirm", WAIT).getText()).isEmpty();
+            assertThat(stack.executions().status(id)).isEqualTo("RUNNING");
+
+            browser.await("#action-kill", WAIT).click();
+            browser.await("#confirm-yes", WAIT).click();
+            browser.awaitText("#action-message", "is KILLED", WAIT);
+            browser.await("h1 [data-status='KILLED']", WAIT);
+            assertThat(stack.executions().status(id)).isEqualTo("KILLED");
+            assertThat(browser.await("#action-kill", WAIT).isEnabled()).isFalse();
+            assertThat(browser.await("#action-cancel", WAIT).isEnabled()).isFalse();
+            assertThat(texts(browser.all("#timeline tr[data-to] td:first-child"))).last().isEqualTo("KILLED");
+            browser.screenshot("console-killed");
+
+            long other = stack.rest().submit(LightSpark.job(key + "-other", 300, 0));
+            await().atMost(WAIT).until(() -> "RUNNING".equals(stack.executions().status(other)));
+            browser.go(stack.api().uri("/executions/" + other).toString());
+            browser.await("h1 [data-status='RUNNING']", WAIT);
+            // a refresh that fails (the api out of reach) keeps the page as it was, and says so
+            browser.blockRequests("*/api/v1/executions/*");
+            browser.awaitText("#stale", "Could not refresh", WAIT);
+            assertThat(browser.all("h1 [data-status='RUNNING']")).hasSize(1);
+            browser.blockRequests();
+            await().atMost(WAIT).until(() -> browser.await("#stale", WAIT).getText().isEmpty());
+
+            // someone else kills it while this page asks for a confirm: the page learns it ended (its buttons go
+            // off), and the confirm then gets the api's 409, in words
+            browser.await("#action-kill", WAIT).click();
+            browser.await("#confirm-yes", WAIT);
+            assertThat(stack.rest().kill(other, "killed elsewhere").ok()).isTrue();
+            browser.await("h1 [data-status='KILLED']", WAIT);
+            assertThat(browser.await("#action-kill", WAIT).isEnabled()).isFalse();
+            browser.await("#confirm-yes", WAIT).click();
+            String refused = browser.awaitText("#action-message", "Not killed", WAIT);
+            assertThat(refused).contains("execution " + other + " is already KILLED");
+            assertThat(browser.await("#action-message", WAIT).getAttribute("class")).contains("error");
+
+            // rerun: a new execution, opened at once, linked to the first
+            browser.go(stack.api().uri("/executions/" + id).toString());
+            browser.await("h1 [data-status='KILLED']", WAIT);
+            browser.await("#action-rerun", WAIT).click();
+            browser.await("#confirm-yes", WAIT).click();
+            browser.await("#rerun-of", WAIT);
+            long rerun = Long.parseLong(browser.url().replaceAll(".*/executions/", ""));
+            assertThat(rerun).isNotEqualTo(id);
+            assertThat(browser.await("#rerun-of", WAIT).getText()).isEqualTo(String.valueOf(id));
+            assertThat(stack.rest().execution(rerun).path("rerunOf").asLong()).isEqualTo(id);
+            browser.await("#rerun-of", WAIT).click();
+            browser.await("h1 [data-status='KILLED']", WAIT);
+            assertThat(browser.url()).endsWith("/executions/" + id);
+            stack.rest().kill(rerun, "rerun seen");
+        }
+    }
+
     /** Issue 26's figure: the list's first paint with 10,000 executions in the table (it pages in MySQL). */
     @Test
     void theListPaintsFastWithTenThousandExecutions() throws Exception {

@@ -87,6 +87,24 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(javascript);
     }
 
+    /** Waits until the first element matching {@code css} has a text that contains {@code text}; that text. */
+    public String awaitText(String css, String text, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.withMessage(() -> "no " + css + " with '" + text + "'; the page shows: "
+                + driver.findElement(By.tagName("body")).getText());
+        return wait.until(d -> d.findElements(By.cssSelector(css)).stream()
+                .map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null));
+    }
+
+    /**
+     * Fails every request to the given URLs from now on (DevTools' Network.setBlockedURLs, {@code *}
+     * as a wildcard), as a network that lost the api would; none blocks nothing again.
+     */
+    public void blockRequests(String... urls) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", java.util.List.of(urls)));
+    }
+
     public java.util.List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
