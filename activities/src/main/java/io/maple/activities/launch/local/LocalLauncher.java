@@ -108,10 +108,11 @@ public class LocalLauncher implements ClusterLauncher {
         Long pid = readLong(dir.resolve("pid"));
         String appId = pid == null ? appIdHint : String.valueOf(pid);
         boolean killed = Files.exists(dir.resolve("killed"));
+        // liveness first, the exit code after: the wrapper renames its exit code into place before it ends,
+        // so one found dead has left it already. Read the other way round, a job ending between the two
+        // looks was GONE without an exit code (seen with instant jobs in QueueSlotAdmissionIT).
+        boolean running = pid != null && alive(pid, dir);
         Integer exit = exitCode(dir);
-        if (exit == null && pid != null && !alive(pid, dir)) {
-            exit = exitCode(dir); // the script may have ended between the two looks
-        }
         if (exit != null) {
             if (killed && exit != 0) {
                 return observation(id, appId, ClusterPhase.KILLED, "EXITED", String.valueOf(exit), "killed");
@@ -122,7 +123,7 @@ public class LocalLauncher implements ClusterLauncher {
         if (pid == null) {
             return observation(id, appId, ClusterPhase.PENDING, "STARTING", null, null);
         }
-        if (alive(pid, dir)) {
+        if (running) {
             return observation(id, appId, ClusterPhase.RUNNING, "RUNNING", null, null);
         }
         return observation(id, appId, killed ? ClusterPhase.KILLED : ClusterPhase.FAILED, "GONE", null,
