@@ -1,6 +1,7 @@
 import { ApiError, get } from './api.js';
 import { el, statusBadge, time, duration } from './dom.js';
 import { executionActions } from './actions.js';
+import { logPane } from './log.js';
 
 const TERMINAL = ['SUCCEED', 'FAILED', 'START_FAILED', 'KILLED', 'CANCELED'];
 const CLOSING = ['WorkflowExecutionCompleted', 'WorkflowExecutionFailed', 'WorkflowExecutionTerminated',
@@ -24,6 +25,7 @@ export function executionPage(main, id) {
     opened: (newId) => { history.pushState(null, '', `/executions/${newId}`); dispatchEvent(new PopStateEvent('popstate')); },
   });
   const staleNote = el('p', { id: 'stale', class: 'muted' });
+  const log = logPane(id);
 
   async function load() {
     let x;
@@ -37,6 +39,7 @@ export function executionPage(main, id) {
         timer = setTimeout(load, REFRESH_MS);
         return;
       }
+      log.stop();
       main.replaceChildren(e instanceof ApiError && e.status === 404 ? notFound(id)
         : el('p', { class: 'error' }, `Could not load execution ${id}: ${e.message}`));
       return;
@@ -49,6 +52,7 @@ export function executionPage(main, id) {
     if (stopped) return;
     shown = true;
     actions.update(TERMINAL.includes(x.status));
+    log.update(TERMINAL.includes(x.status));
     main.replaceChildren(
       el('h1', {}, `Execution ${x.id} `, statusBadge(x.status), ' ', el('span', { class: 'muted' }, x.execName)),
       actions.node, staleNote,
@@ -62,6 +66,7 @@ export function executionPage(main, id) {
       ])),
       el('h2', {}, 'Status timeline'), timeline(x.history),
       el('h2', {}, 'Cluster'), clusterInfo(x.execInfo),
+      el('h2', {}, 'Log'), log.node,
       el('h2', {}, 'Request'), el('pre', { id: 'request' }, JSON.stringify(x.configuration, null, 2)),
       webhooks && webhooks.length ? [el('h2', {}, 'Webhook calls'), webhookTable(webhooks)] : null,
       el('h2', {}, 'Temporal workflow history ', temporalLink(settings, x.id)), history);
@@ -70,7 +75,7 @@ export function executionPage(main, id) {
   }
 
   load();
-  return () => { stopped = true; clearTimeout(timer); };
+  return () => { stopped = true; clearTimeout(timer); log.stop(); };
 }
 
 function webhookTable(attempts) {

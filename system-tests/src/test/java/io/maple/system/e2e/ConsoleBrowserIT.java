@@ -106,6 +106,16 @@ class ConsoleBrowserIT {
         try (Browser browser = Browser.open(stack.dir().resolveSibling("console-actions"))) {
             browser.go(stack.api().uri("/executions/" + id).toString());
             browser.await("h1 [data-status='RUNNING']", WAIT);
+            // the log pane shows stdout's tail and follows it: the job ticks a line a second
+            String seen = browser.awaitText("#log-lines", "tick 1 of " + key, WAIT);
+            int last = Integer.parseInt(seen.replaceAll("(?s).*tick (\\d+) of .*", "$1"));
+            browser.awaitText("#log-lines", "tick " + (last + 2) + " of " + key, WAIT);
+            browser.await("#log [data-stream='stderr']", WAIT).click();
+            assertThat(browser.await("#log [data-stream='stderr']", WAIT).getAttribute("class")).contains("on");
+            await().atMost(WAIT).until(() -> !browser.await("#log-lines", WAIT).getText().contains("tick"));
+            browser.await("#log [data-stream='stdout']", WAIT).click();
+            browser.awaitText("#log-lines", "tick " + (last + 3) + " of " + key, WAIT);
+            browser.screenshot("console-log");
             browser.await("#action-kill", WAIT).click();
             assertThat(browser.await("#action-confirm", WAIT).getText()).contains("Kill execution " + id + "?");
             // "No" takes the question back and sends nothing
