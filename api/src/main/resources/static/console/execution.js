@@ -2,6 +2,8 @@ import { ApiError, get } from './api.js';
 import { el, statusBadge, time, duration } from './dom.js';
 import { executionActions } from './actions.js';
 import { logPane } from './log.js';
+// app.js imports this module too: navigate is only called on a click, long after both have loaded
+import { navigate } from './app.js';
 
 const TERMINAL = ['SUCCEED', 'FAILED', 'START_FAILED', 'KILLED', 'CANCELED'];
 const CLOSING = ['WorkflowExecutionCompleted', 'WorkflowExecutionFailed', 'WorkflowExecutionTerminated',
@@ -22,7 +24,7 @@ export function executionPage(main, id) {
   const settingsRead = optional('/console');
   const actions = executionActions(id, {
     refresh: () => { clearTimeout(timer); load(); },
-    opened: (newId) => { history.pushState(null, '', `/executions/${newId}`); dispatchEvent(new PopStateEvent('popstate')); },
+    opened: (newId) => navigate(`/executions/${newId}`),
   });
   const staleNote = el('p', { id: 'stale', class: 'muted' });
   const log = logPane(id);

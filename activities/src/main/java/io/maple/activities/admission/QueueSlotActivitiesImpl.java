@@ -3,8 +3,6 @@ package io.maple.activities.admission;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.activities.config.AdmissionProperties;
 import io.maple.activities.persistence.ExecInfoWriter;
-import io.maple.domain.ExecutionStatus;
-import io.maple.persistence.execution.StatusTransition;
 import io.maple.persistence.queue.Admission;
 import io.maple.persistence.queue.AdmissionOutcome;
 import io.maple.persistence.queue.AdmissionRequest;
@@ -22,7 +20,6 @@ import io.maple.workflows.contract.SlotGrant;
 import io.maple.workflows.contract.SlotRelease;
 import io.maple.workflows.contract.SlotRequest;
 import io.maple.workflows.contract.TransitionRequest;
-import io.maple.workflows.contract.TransitionResult;
 import io.maple.workflows.contract.WorkflowIds;
 import io.maple.workflows.execution.EngineExecutionWorkflow;
 import io.micrometer.core.instrument.Counter;
@@ -80,9 +77,7 @@ public class QueueSlotActivitiesImpl implements QueueSlotActivities {
         SlotRequest slot = request.slot();
         AdmissionOutcome outcome = admission.admit(new AdmissionRequest(slot.executionId(), slot.cluster(),
                 slot.clusterQueue(), slot.priority(), limits.limitFor(slot.cluster(), slot.clusterQueue()),
-                request.queuedReason(), request.grantedReason(), request.source()),
-                to -> stored -> execInfo.after(stored, to, to == ExecutionStatus.ACCEPTED ? request.queuedReason()
-                        : request.grantedReason(), null));
+                request.queuedReason(), request.grantedReason(), request.source()), execInfo::after);
         return new AdmitAnswer(outcome.status(), outcome.holds(), outcome.grantedOthers());
     }
 
@@ -90,12 +85,9 @@ public class QueueSlotActivitiesImpl implements QueueSlotActivities {
     public DepartAnswer depart(DepartRequest request) {
         TransitionRequest t = request.transition();
         SlotRelease release = request.release();
-        DepartureOutcome outcome = departure.depart(new StatusTransition(t.executionId(), t.to(), t.reason(),
-                        t.source(), t.expectedFrom(), null),
-                stored -> execInfo.after(stored, t.to(), t.reason(), t.observation()), release.cluster(),
+        DepartureOutcome outcome = departure.depart(ExecInfoWriter.toStore(t), execInfo.after(t), release.cluster(),
                 release.clusterQueue(), limits.limitFor(release.cluster(), release.clusterQueue()));
-        return new DepartAnswer(new TransitionResult(outcome.transition().applied(), outcome.transition().from(),
-                outcome.transition().current()), outcome.left(), outcome.granted());
+        return new DepartAnswer(ExecInfoWriter.toResult(outcome.transition()), outcome.left(), outcome.granted());
     }
 
     @Override

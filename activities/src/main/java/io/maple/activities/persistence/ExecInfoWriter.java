@@ -4,12 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.domain.ExecInfo;
 import io.maple.domain.ExecutionStatus;
+import io.maple.persistence.execution.StatusTransition;
+import io.maple.persistence.execution.TransitionOutcome;
 import io.maple.workflows.contract.ClusterObservation;
+import io.maple.workflows.contract.TransitionRequest;
+import io.maple.workflows.contract.TransitionResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The seed's exec_info document of an execution: the statuses before RUNNING, the cluster's phases
@@ -27,6 +32,16 @@ public final class ExecInfoWriter {
     public ExecInfoWriter(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
+    }
+
+    /** The document after {@code transition}, from the one stored, for the transition's own transaction. */
+    public UnaryOperator<String> after(TransitionRequest transition) {
+        return stored -> after(stored, transition.to(), transition.reason(), transition.observation());
+    }
+
+    /** The document after a status change written without an observation. */
+    public UnaryOperator<String> after(StatusTransition transition) {
+        return stored -> after(stored, transition.to(), transition.reason(), null);
     }
 
     /** {@code stored} (null when none yet) with a status change, and the observation behind it (or null), appended. */
@@ -79,5 +94,15 @@ public final class ExecInfoWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The store's form of a workflow's transition request (exec_info comes from {@link #after}). */
+    public static StatusTransition toStore(TransitionRequest t) {
+        return new StatusTransition(t.executionId(), t.to(), t.reason(), t.source(), t.expectedFrom(), null);
+    }
+
+    /** The workflow's form of what the store's compare-and-set did. */
+    public static TransitionResult toResult(TransitionOutcome outcome) {
+        return new TransitionResult(outcome.applied(), outcome.from(), outcome.current());
     }
 }

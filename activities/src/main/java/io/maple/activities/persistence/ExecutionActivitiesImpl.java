@@ -7,8 +7,6 @@ import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
-import io.maple.persistence.execution.StatusTransition;
-import io.maple.persistence.execution.TransitionOutcome;
 import io.maple.workflows.contract.EngineReport;
 import io.maple.workflows.contract.ErrorTypes;
 import io.maple.workflows.contract.ExecutionActivities;
@@ -61,9 +59,7 @@ public class ExecutionActivitiesImpl implements ExecutionActivities {
     @Override
     public TransitionResult recordTransition(TransitionRequest r) {
         // exec_info is read, extended and written inside the transition's transaction, and only when it wins
-        TransitionOutcome outcome = store.transition(new StatusTransition(r.executionId(), r.to(), r.reason(),
-                r.source(), r.expectedFrom(), null), stored -> execInfo.after(stored, r.to(), r.reason(), r.observation()));
-        return new TransitionResult(outcome.applied(), outcome.from(), outcome.current());
+        return ExecInfoWriter.toResult(store.transition(ExecInfoWriter.toStore(r), execInfo.after(r)));
     }
 
     @Override

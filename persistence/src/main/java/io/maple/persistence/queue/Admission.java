@@ -33,19 +33,19 @@ public class Admission {
     }
 
     /**
-     * Admits {@code request}; {@code execInfo} gives, for each status written, the exec_info
+     * Admits {@code request}; {@code execInfo} gives, for each transition written, the exec_info
      * document after it from the current one (null keeps it).
      */
     public AdmissionOutcome admit(AdmissionRequest request,
-                                  Function<ExecutionStatus, UnaryOperator<String>> execInfo) {
+                                  Function<StatusTransition, UnaryOperator<String>> execInfo) {
         // the gate row is made outside the transaction, as QueueSlots.acquire does on its own
         slots.ensureGate(request.cluster(), request.clusterQueue());
         return transaction.execute(tx -> {
             long id = request.executionId();
             // the execution's row is locked first, the queue's gate second: the order of every status write
-            TransitionOutcome accepted = store.transition(new StatusTransition(id, ExecutionStatus.ACCEPTED,
-                    request.queuedReason(), request.source(), EnumSet.of(ExecutionStatus.CREATED), null),
-                    execInfo.apply(ExecutionStatus.ACCEPTED));
+            StatusTransition accept = new StatusTransition(id, ExecutionStatus.ACCEPTED, request.queuedReason(),
+                    request.source(), EnumSet.of(ExecutionStatus.CREATED), null);
+            TransitionOutcome accepted = store.transition(accept, execInfo.apply(accept));
             if (accepted.current() != ExecutionStatus.ACCEPTED) {
                 return new AdmissionOutcome(accepted.current(), slots.holds(id), List.of());
             }
@@ -54,9 +54,9 @@ public class Admission {
             if (!change.holds()) {
                 return new AdmissionOutcome(ExecutionStatus.ACCEPTED, false, change.grantedOthers());
             }
-            TransitionOutcome started = store.transition(new StatusTransition(id, ExecutionStatus.STARTING,
-                    request.grantedReason(), request.source(), EnumSet.of(ExecutionStatus.ACCEPTED), null),
-                    execInfo.apply(ExecutionStatus.STARTING));
+            StatusTransition start = new StatusTransition(id, ExecutionStatus.STARTING, request.grantedReason(),
+                    request.source(), EnumSet.of(ExecutionStatus.ACCEPTED), null);
+            TransitionOutcome started = store.transition(start, execInfo.apply(start));
             return new AdmissionOutcome(started.current(), true, change.grantedOthers());
         });
     }

@@ -49,9 +49,9 @@ class AdmissionIT {
     QueueEntryMapper entries;
 
     /** exec_info (a JSON column) lists each status written, so a test sees which writes it was asked for. */
-    private static final Function<ExecutionStatus, UnaryOperator<String>> EXEC_INFO = to -> stored ->
+    private static final Function<StatusTransition, UnaryOperator<String>> EXEC_INFO = t -> stored ->
             (stored == null || !stored.startsWith("[") ? "[" : stored.substring(0, stored.length() - 1) + ",")
-                    + "\"" + to.name() + "\"]";
+                    + "\"" + t.to().name() + "\"]";
 
     private static AdmissionRequest request(long id, String queue, int limit) {
         return new AdmissionRequest(id, CLUSTER, queue, 1, limit, "queued in " + queue, "slot granted in " + queue,
@@ -143,7 +143,7 @@ class AdmissionIT {
         long waiter = waiter(queue);
 
         StatusTransition succeed = StatusTransition.to(holder, ExecutionStatus.SUCCEED, "done", "test");
-        DepartureOutcome ended = departure.depart(succeed, EXEC_INFO.apply(ExecutionStatus.SUCCEED), CLUSTER, queue, 1);
+        DepartureOutcome ended = departure.depart(succeed, EXEC_INFO.apply(succeed), CLUSTER, queue, 1);
         assertThat(ended.transition().applied()).isTrue();
         assertThat(ended.left()).isTrue();
         assertThat(ended.granted()).containsExactly(waiter);
@@ -152,7 +152,7 @@ class AdmissionIT {
         assertThat(store.extInfo(holder).execInfo()).endsWith("\"SUCCEED\"]");
 
         // a retry after the commit: the row has ended, nothing is left to give back, nobody granted twice
-        DepartureOutcome again = departure.depart(succeed, EXEC_INFO.apply(ExecutionStatus.SUCCEED), CLUSTER, queue, 1);
+        DepartureOutcome again = departure.depart(succeed, EXEC_INFO.apply(succeed), CLUSTER, queue, 1);
         assertThat(again.transition().applied()).isFalse();
         assertThat(again.left()).isTrue();
         assertThat(again.granted()).isEmpty();
