@@ -1,8 +1,10 @@
 // The console reads Maple's own REST API, on the same origin: no second server, no CDN.
 export class ApiError extends Error {
-  constructor(status, detail) {
+  /** @param errors the fields a 400 names: [{ field, message }] */
+  constructor(status, detail, errors = []) {
     super(detail);
     this.status = status;
+    this.errors = errors;
   }
 }
 
@@ -26,10 +28,12 @@ export async function post(path, body) {
 
 async function apiError(response) {
   let detail = response.statusText;
+  let errors = [];
   try {
     const problem = await response.json();
     detail = problem.detail || detail;
+    errors = Array.isArray(problem.errors) ? problem.errors : [];
   } catch (ignored) { /* not a problem document */ }
   if (response.status === 401) detail += ' (this api asks for an app key; the console signs in in a later version)';
-  return new ApiError(response.status, detail);
+  return new ApiError(response.status, detail, errors);
 }

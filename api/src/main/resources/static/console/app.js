@@ -3,6 +3,7 @@ import { executionList } from './executions.js';
 import { executionPage } from './execution.js';
 import { clustersPage } from './clusters.js';
 import { queuesPage } from './queues.js';
+import { submitPage } from './submit.js';
 
 // One page, routed by path: "/" lists executions, "/executions/{id}" shows one.
 let stopCurrent = () => {};
@@ -21,6 +22,8 @@ function route() {
     stopCurrent = executionList(main);
   } else if (path === '/queues') {
     stopCurrent = queuesPage(main);
+  } else if (path === '/submit') {
+    stopCurrent = submitPage(main);
   } else if (path === '/clusters') {
     stopCurrent = clustersPage(main);
   } else if (execution) {

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "maple.security.bootstrap-admin-key=" + HttpApi.ADMIN_KEY,
                 "maple.security.secret=test-server-secret",
                 "maple.console.temporal-ui-url=http://temporal-ui.test:8088/",
+                "maple.console.examples-jar=/opt/maple/maple-examples.jar",
                 // generous for the suites that fire many requests; RateLimitIT's app has its own small bucket
                 "maple.security.rate-limit.capacity=100000",
                 "maple.security.rate-limit.per-second=100000",

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      a few of the workers' {@code maple.worker.heartbeat-interval} (10s)
  * @param temporalUiUrl the Temporal UI as a browser reaches it, e.g. {@code http://localhost:8088}: an
  *                      execution's page links to its workflow there; none by default (the dev server has none)
+ * @param examplesJar   the example jobs' jar as the workers see it, which the submit form's jar templates
+ *                      name; {@code ./maple dev} sets it, a placeholder path is offered without it
  */
 @ConfigurationProperties("maple.console")
-public record ConsoleProperties(@DefaultValue("30s") Duration workerSilence, String temporalUiUrl) {
+public record ConsoleProperties(@DefaultValue("30s") Duration workerSilence, String temporalUiUrl, String examplesJar) {
 }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsolePages {
 
-    @GetMapping({"/executions/{id}", "/queues", "/clusters"})
+    @GetMapping({"/executions/{id}", "/queues", "/clusters", "/submit"})
     String execution() {
         return "forward:/index.html";
     }

@@ -9,8 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConsoleSettingsController {
 
-    /** @param temporalUiUrl null when none is configured */
-    record ConsoleSettings(String temporalUiUrl, String namespace) {
+    /**
+     * @param temporalUiUrl null when none is configured
+     * @param examplesJar   the example jobs' jar for the submit form's templates; null when none is configured
+     */
+    record ConsoleSettings(String temporalUiUrl, String namespace, String examplesJar) {
     }
 
     private final ConsoleProperties properties;
@@ -23,8 +26,12 @@ class ConsoleSettingsController {
 
     @GetMapping("/api/v1/console")
     ConsoleSettings settings() {
-        String url = properties.temporalUiUrl();
-        return new ConsoleSettings(url == null || url.isBlank() ? null : url.replaceAll("/+$", ""),
-                client.getOptions().getNamespace());
+        String url = blankAsNull(properties.temporalUiUrl());
+        return new ConsoleSettings(url == null ? null : url.replaceAll("/+$", ""),
+                client.getOptions().getNamespace(), blankAsNull(properties.examplesJar()));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -21,7 +21,7 @@ class ConsolePagesIT extends ApiIntegrationTest {
 
     @Test
     void thePageIsServedAtTheRootAndAtDeepLinks() throws Exception {
-        for (String path : new String[] {"/", "/executions/42", "/executions/not-a-number"}) {
+        for (String path : new String[] {"/", "/executions/42", "/executions/not-a-number", "/submit"}) {
             HttpResponse<String> page = browse(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).contains("<title>Maple</title>").contains("/console/app.js");
@@ -36,6 +36,7 @@ class ConsolePagesIT extends ApiIntegrationTest {
         var settings = http.get("/api/v1/console").json();
         assertThat(settings.get("temporalUiUrl").asText()).isEqualTo("http://temporal-ui.test:8088");
         assertThat(settings.get("namespace").asText()).isEqualTo("default");
+        assertThat(settings.get("examplesJar").asText()).isEqualTo("/opt/maple/maple-examples.jar");
     }
 
     /** As a browser asks: no app key, HTML first. */

@@ -173,6 +173,81 @@ class ConsoleBrowserIT {
         }
     }
 
+    /**
+     * Issue 28's submit form and log pane: a 400 from the dry run is shown next to the field it names and
+     * offers no submit, and a job the plugin refuses is shown at the job box; the README's Spark SQL template
+     * pasted whole into the job box fills the form and renders (spark-submit's script), a change takes the
+     * submit back until it renders again, and the submit opens the new execution, whose log pane shows the
+     * query's result line from real Spark on the LOCAL cluster.
+     */
+    @Test
+    void aSparkSqlJobIsSubmittedFromTheFormAfterItsDryRun() throws Exception {
+        MapleStack stack = maple.stack();
+        try (Browser browser = Browser.open(stack.dir().resolveSibling("console-submit"))) {
+            browser.go(stack.api().uri("/submit").toString());
+            WebElement uniqueId = browser.await("#submit-form input[name='uniqueId']", WAIT);
+            assertThat(uniqueId.getDomProperty("value")).startsWith("spark-sql-");
+            assertThat(browser.await("#submit-form textarea[name='job']", WAIT).getDomProperty("value"))
+                    .contains("SELECT sum(id) FROM t");
+            WebElement priority = browser.await("#submit-form input[name='priority']", WAIT);
+            priority.clear();
+            priority.sendKeys("9");
+            browser.await("#render", WAIT).click();
+            String refused = browser.awaitText("[data-error-for='priority']", "5", WAIT);
+            assertThat(refused).contains("less than or equal to 5");
+            assertThat(browser.await("[data-error-for='job']", WAIT).getText()).isEmpty();
+            assertThat(browser.await("#submit-message", WAIT).getText()).contains("fix the fields marked above");
+            assertThat(browser.await("#submit", WAIT).isEnabled()).isFalse();
+            browser.screenshot("console-submit-refused");
+
+            // a job the plugin refuses: the api names job.jobConf.sql, shown at the job box
+            WebElement job = browser.await("#submit-form textarea[name='job']", WAIT);
+            String template = job.getDomProperty("value");
+            job.clear();
+            job.sendKeys("{\"runType\": \"sql\", \"jobConf\": {}}");
+            priority.clear();
+            priority.sendKeys("1");
+            browser.await("#render", WAIT).click();
+            assertThat(browser.awaitText("[data-error-for='job']", "job.jobConf", WAIT)).contains("sql");
+            assertThat(browser.await("[data-error-for='priority']", WAIT).getText()).isEmpty();
+
+            // a whole request pasted into the job box fills the form from it
+            String pasted = "pasted-" + System.currentTimeMillis();
+            job.clear();
+            job.sendKeys("{\"uniqueId\": \"" + pasted + "\", \"execName\": \"pasted_sql\", \"fromApp\": \"console\", "
+                    + "\"cluster\": \"local\", \"clusterQueue\": \"default\", \"engineCategory\": \"spark\", "
+                    + "\"engineVersion\": \"3.5.5\", \"priority\": 2, \"group\": \"maple\", \"user\": \"me\", "
+                    + "\"job\": " + template.replace("\n", "") + "}");
+            assertThat(uniqueId.getDomProperty("value")).isEqualTo(pasted);
+            assertThat(priority.getDomProperty("value")).isEqualTo("2");
+            assertThat(job.getDomProperty("value")).startsWith("{\n  \"runType\": \"sql\"").doesNotContain("uniqueId");
+            browser.await("#render", WAIT).click();
+            String script = browser.awaitText("#render-text", "spark-submit", WAIT);
+            // the SQL travels to the runner base64-encoded, so no character of it reaches the shell
+            assertThat(script).contains("--job-base64").doesNotContain("SELECT");
+            assertThat(browser.await("#submit", WAIT).isEnabled()).isTrue();
+            browser.screenshot("console-submit");
+            // what was rendered is what may be submitted: an edit takes the submit back until the next render
+            browser.await("#submit-form input[name='execName']", WAIT).sendKeys("_console");
+            assertThat(browser.await("#submit", WAIT).isEnabled()).isFalse();
+            browser.await("#render", WAIT).click();
+            browser.awaitText("#submit-message", "Nothing was stored", WAIT);
+            String key = uniqueId.getDomProperty("value");
+            browser.await("#submit", WAIT).click();
+
+            browser.await("h1 [data-status]", WAIT);
+            long id = Long.parseLong(browser.url().replaceAll(".*/executions/", ""));
+            assertThat(stack.rest().execution(id).path("uniqueId").asText()).isEqualTo(key);
+            assertThat(key).isEqualTo(pasted);
+            assertThat(stack.rest().execution(id).path("execName").asText()).isEqualTo("pasted_sql_console");
+            assertThat(stack.rest().execution(id).path("priority").asInt()).isEqualTo(2);
+            // real Spark prints the query's result on stdout: sum(0..9)
+            browser.awaitText("#log-lines", "|45", Duration.ofMinutes(3));
+            browser.await("h1 [data-status='SUCCEED']", WAIT);
+            browser.screenshot("console-sql-log");
+        }
+    }
+
     /** Issue 26's figure: the list's first paint with 10,000 executions in the table (it pages in MySQL). */
     @Test
     void theListPaintsFastWithTenThousandExecutions() throws Exception {
