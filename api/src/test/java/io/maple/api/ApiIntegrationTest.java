@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "maple.security.rate-limit.capacity=100000",
                 "maple.security.rate-limit.per-second=100000",
                 "maple.security.app-rate-limits.limited.capacity=3",
-                "maple.security.app-rate-limits.limited.per-second=0.2"})
+                "maple.security.app-rate-limits.limited.per-second=0.2",
+                // every suite signs in from 127.0.0.1: ConsoleSessionIT's limit is the one per app
+                "maple.security.console.sign-in-attempts-per-host=100000"})
 public abstract class ApiIntegrationTest {
 
     protected static final String CLUSTER = "hadoop";

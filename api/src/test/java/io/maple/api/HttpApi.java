@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -96,7 +97,7 @@ public final class HttpApi {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue("Location").orElse(null), r.body(), json,
-                    r.headers().firstValue("Retry-After").orElse(null));
+                    r.headers().firstValue("Retry-After").orElse(null), r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -106,7 +107,14 @@ public final class HttpApi {
     }
 
     public record Response(int status, String contentType, String location, String body, ObjectMapper mapper,
-                           String retryAfter) {
+                           String retryAfter, Map<String, List<String>> headers) {
+
+        /** Every value of a header, whatever the case of its name. */
+        public List<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
+
         public JsonNode json() {
             try {
                 return mapper.readTree(body);

@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param signatureWindow     how far a signed request's timestamp may be from now; replays inside it are refused
  * @param rateLimit           the token bucket of every app without an entry in {@code appRateLimits}
  * @param appRateLimits       per-app buckets by app name
+ * @param console             the console's sign-in: how long a session lasts, how often one may try
  */
 @Validated
 @ConfigurationProperties("maple.security")
@@ -35,7 +36,8 @@ public record SecurityProperties(
         @NotNull @DefaultValue({"127.0.0.1/32", "::1/128"}) List<String> bootstrapAdminHosts,
         @NotNull @DefaultValue("5m") Duration signatureWindow,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @NotNull @DefaultValue Map<String, @Valid RateLimit> appRateLimits) {
+        @NotNull @DefaultValue Map<String, @Valid RateLimit> appRateLimits,
+        @Valid @NotNull @DefaultValue Console console) {
 
     public static final String LOCAL_SECRET = "maple-local-secret-change-me";
     public static final String LOCAL_ADMIN_KEY = "maple-local-admin-key-change-me";
@@ -45,6 +47,28 @@ public record SecurityProperties(
      */
     public record RateLimit(@Positive @DefaultValue("200") int capacity,
                             @Positive @DefaultValue("100") double perSecond) {
+    }
+
+    /**
+     * The console's sessions ({@code maple.security.console.*}). Each sign-in bucket holds its attempts
+     * and refills them over a minute.
+     *
+     * @param sessionTtl            how long a sign-in lasts; the console asks to sign in again after it
+     * @param signInAttemptsPerHost sign-in attempts a minute from one remote address (an office behind one
+     *                              NAT address shares it)
+     * @param signInAttemptsPerApp  sign-in attempts a minute naming one app, from anywhere
+     */
+    public record Console(@NotNull @DefaultValue("8h") Duration sessionTtl,
+                          @Positive @DefaultValue("20") int signInAttemptsPerHost,
+                          @Positive @DefaultValue("5") int signInAttemptsPerApp) {
+
+        public RateLimit perHost() {
+            return new RateLimit(signInAttemptsPerHost, signInAttemptsPerHost / 60.0);
+        }
+
+        public RateLimit perApp() {
+            return new RateLimit(signInAttemptsPerApp, signInAttemptsPerApp / 60.0);
+        }
     }
 
     public RateLimit rateLimitOf(String app) {

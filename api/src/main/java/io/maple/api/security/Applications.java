@@ -8,6 +8,8 @@ import io.maple.api.web.ConflictException;
 import io.maple.persistence.GeneratedId;
 import io.maple.persistence.application.ApplicationMapper;
 import io.maple.persistence.application.ApplicationRecord;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -88,6 +90,30 @@ public class Applications implements ApplicationRunner {
 
     public List<String> legalHosts(ApplicationRecord app) {
         return read(app.legalHosts());
+    }
+
+    /** Whether a request from {@code remote} (the servlet's literal address) may act as the app: its legal hosts. */
+    public boolean allowsHost(ApplicationRecord app, String remote) {
+        var hosts = legalHosts(app);
+        if (hosts.isEmpty()) {
+            return true; // no list: any host
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(remote); // the servlet's remote address is a literal: no lookup
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        for (String cidr : hosts) {
+            try {
+                if (CidrRange.parse(cidr).contains(address)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // a malformed stored entry allows nobody
+            }
+        }
+        return false;
     }
 
     public List<String> webhookHosts(ApplicationRecord app) {

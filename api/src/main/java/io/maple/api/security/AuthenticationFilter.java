@@ -7,6 +7,7 @@ import io.maple.domain.report.ReportTokens;
 import io.maple.persistence.application.ApplicationRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
+import io.maple.persistence.session.ConsoleSessionRecord;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,11 +19,10 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -41,7 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Credentials: {@code X-Maple-App} plus either {@code X-Maple-Key}, or {@code X-Maple-Timestamp}
  * (epoch seconds) and {@code X-Maple-Signature} = hex HMAC-SHA256 with the app key over
- * {@code METHOD\nPATH?QUERY\nTIMESTAMP\nhex(SHA-256(body))}.
+ * {@code METHOD\nPATH?QUERY\nTIMESTAMP\nhex(SHA-256(body))}; or, from the console, the session cookie
+ * of a sign-in ({@link ConsoleSessions}), with its CSRF header on every request that changes something.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20) // after BodySizeLimitFilter: a signed body is read through its limit
@@ -52,6 +53,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
     static final String TIMESTAMP = "X-Maple-Timestamp";
     static final String SIGNATURE = "X-Maple-Signature";
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Pattern EXECUTION = Pattern.compile("^/api/v1/executions/(\\d{1,18})(/[a-z]+)?/?$");
 
     private final SecurityProperties properties;
@@ -62,12 +64,14 @@ class AuthenticationFilter extends OncePerRequestFilter {
     private final RateLimiter rateLimiter;
     private final ExecutionStore executions;
     private final AuditLog audit;
+    private final ConsoleSessions sessions;
     private final ObjectMapper json;
     private final Clock clock;
 
     AuthenticationFilter(SecurityProperties properties, Applications applications, AccessKeys keys,
                          ReportTokens reportTokens, ReplayGuard replays, RateLimiter rateLimiter,
-                         ExecutionStore executions, AuditLog audit, ObjectMapper json, Clock clock) {
+                         ExecutionStore executions, AuditLog audit, ConsoleSessions sessions, ObjectMapper json,
+                         Clock clock) {
         this.properties = properties;
         this.applications = applications;
         this.keys = keys;
@@ -76,6 +80,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
         this.rateLimiter = rateLimiter;
         this.executions = executions;
         this.audit = audit;
+        this.sessions = sessions;
         this.json = json;
         this.clock = clock;
     }
@@ -116,19 +121,45 @@ class AuthenticationFilter extends OncePerRequestFilter {
             }
         }
 
-        String appName = request.getHeader(APP);
-        if (appName == null || appName.isBlank()) {
-            refuse(request, response, null, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
-                    "name the calling application in the " + APP + " header");
+        if (path.equals(SessionController.PATH)) {
+            chain.doFilter(request, response); // signing in is how a console gets credentials: it checks them itself
             return;
         }
-        ApplicationRecord app = applications.find(appName);
+
+        String appName = request.getHeader(APP);
+        boolean named = appName != null && !appName.isBlank();
+        String sessionToken = named ? null : sessions.token(request);
+        if (!named && sessionToken == null) {
+            refuse(request, response, null, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+                    "name the calling application in the " + APP + " header, or sign in to the console");
+            return;
+        }
+        ApplicationRecord app;
         HttpServletRequest forwarded = request;
         String failure;
-        if (request.getHeader(KEY) != null) {
+        if (sessionToken != null) {
+            ConsoleSessionRecord session = sessions.find(sessionToken);
+            if (session == null) {
+                refuse(request, response, null, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+                        "the console session has ended or is unknown: sign in again");
+                return;
+            }
+            appName = session.app();
+            if (!SAFE_METHODS.contains(request.getMethod())
+                    && !sessions.csrfMatches(sessionToken, request.getHeader(ConsoleSessions.CSRF_HEADER))) {
+                // the cookie alone may come from another site's page: a change needs what only the console can read
+                refuse(request, response, appName, HttpStatus.FORBIDDEN, "FORBIDDEN", "a console request that "
+                        + "changes something needs its session's " + ConsoleSessions.CSRF_HEADER + " header");
+                return;
+            }
+            app = applications.find(appName);
+            failure = app == null ? "the signed-in application no longer exists" : null;
+        } else if (request.getHeader(KEY) != null) {
+            app = applications.find(appName);
             failure = app != null && keys.matches(request.getHeader(KEY), app.accessKeyHash())
                     ? null : "unknown application or wrong key";
         } else if (request.getHeader(SIGNATURE) != null || request.getHeader(TIMESTAMP) != null) {
+            app = applications.find(appName);
             byte[] body;
             try {
                 body = request.getInputStream().readAllBytes();
@@ -139,6 +170,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
             forwarded = new CachedBody(request, body);
             failure = checkSignature(request, app, appName, body);
         } else {
+            app = null;
             failure = "send " + KEY + ", or " + TIMESTAMP + " and " + SIGNATURE;
         }
         if (failure != null) {
@@ -146,7 +178,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
             return;
         }
 
-        if (!fromLegalHost(app, remote)) {
+        if (!applications.allowsHost(app, remote)) {
             refuse(request, response, appName, HttpStatus.FORBIDDEN, "FORBIDDEN",
                     "remote address " + remote + " is not a legal host of application '" + appName + "'");
             return;
@@ -226,29 +258,6 @@ class AuthenticationFilter extends OncePerRequestFilter {
 
     static String canonical(String method, String pathAndQuery, String timestamp, byte[] body) {
         return method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + AccessKeys.sha256Hex(body);
-    }
-
-    private boolean fromLegalHost(ApplicationRecord app, String remote) {
-        var hosts = applications.legalHosts(app);
-        if (hosts.isEmpty()) {
-            return true; // no list: any host
-        }
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(remote); // the servlet's remote address is a literal: no lookup
-        } catch (UnknownHostException e) {
-            return false;
-        }
-        for (String cidr : hosts) {
-            try {
-                if (CidrRange.parse(cidr).contains(address)) {
-                    return true;
-                }
-            } catch (IllegalArgumentException e) {
-                // a malformed stored entry allows nobody
-            }
-        }
-        return false;
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String actor, HttpStatus status,

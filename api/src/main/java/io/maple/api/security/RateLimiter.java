@@ -21,8 +21,25 @@ class RateLimiter {
 
     /** 0 when the request may go, else the whole seconds to wait before a token is back. */
     long acquire(String app) {
-        SecurityProperties.RateLimit limit = properties.rateLimitOf(app);
-        Bucket bucket = buckets.computeIfAbsent(app, a -> new Bucket(limit.capacity(), clock.millis()));
+        return take(app, properties.rateLimitOf(app));
+    }
+
+    /**
+     * A console sign-in attempt, counted against both the address it comes from and the app it names, so
+     * neither guessing many apps' keys from one host nor one app's key from many hosts goes fast.
+     * 0 when it may go, else the seconds to wait.
+     */
+    long acquireSignIn(String remoteAddr, String knownApp) {
+        SecurityProperties.Console console = properties.console();
+        // app names never hold ':', so these keys never meet an app's own bucket; a name that is no app gets
+        // no bucket of its own, so made-up names cannot fill this map
+        long byHost = take("sign-in-host:" + remoteAddr, console.perHost());
+        long byApp = knownApp == null ? 0 : take("sign-in-app:" + knownApp, console.perApp());
+        return Math.max(byHost, byApp);
+    }
+
+    private long take(String key, SecurityProperties.RateLimit limit) {
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limit.capacity(), clock.millis()));
         return bucket.take(limit, clock.millis());
     }
 
