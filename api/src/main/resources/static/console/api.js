@@ -8,20 +8,43 @@ export class ApiError extends Error {
   }
 }
 
+// The signed-in session's CSRF token: in this module's memory only (never localStorage, never a URL), so a
+// reload asks the api for it again (GET /session, which the session cookie authenticates).
+let csrf = null;
+
+export function useCsrf(token) {
+  csrf = token || null;
+}
+
 export async function get(path) {
-  const response = await fetch(`/api/v1${path}`, { headers: { Accept: 'application/json' } });
-  if (!response.ok) throw await apiError(response);
-  return response.json();
+  return answer(path, await fetch(`/api/v1${path}`, { headers: { Accept: 'application/json' } }));
 }
 
 /** A JSON POST; the answer's document, or null when it has none. */
 export async function post(path, body) {
-  const response = await fetch(`/api/v1${path}`, {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify(body || {}),
-  });
-  if (!response.ok) throw await apiError(response);
+  return send('POST', path, body || {});
+}
+
+export async function del(path) {
+  return send('DELETE', path);
+}
+
+async function send(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrf) headers['X-Maple-CSRF'] = csrf;
+  const init = { method, headers };
+  if (body !== undefined) init.body = JSON.stringify(body || {});
+  return answer(path, await fetch(`/api/v1${path}`, init));
+}
+
+async function answer(path, response) {
+  if (!response.ok) {
+    const error = await apiError(response);
+    // an ended session: the console asks to sign in again (a refused sign-in is the sign-in form's own answer)
+    if (error.status === 401 && path !== '/session') window.dispatchEvent(new CustomEvent('maple:signed-out'));
+    throw error;
+  }
   const text = await response.text();
   return text ? JSON.parse(text) : null;
 }
@@ -34,6 +57,6 @@ async function apiError(response) {
     detail = problem.detail || detail;
     errors = Array.isArray(problem.errors) ? problem.errors : [];
   } catch (ignored) { /* not a problem document */ }
-  if (response.status === 401) detail += ' (this api asks for an app key; the console signs in in a later version)';
+  if (response.status === 429 && response.headers.get('Retry-After')) detail += ` (retry after ${response.headers.get('Retry-After')} s)`;
   return new ApiError(response.status, detail, errors);
 }

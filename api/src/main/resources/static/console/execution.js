@@ -35,15 +35,17 @@ export function executionPage(main, id) {
       x = await get(`/executions/${id}`);
     } catch (e) {
       if (stopped) return;
-      if (shown && !(e instanceof ApiError && e.status === 404)) {
+      if (shown && !(e instanceof ApiError && [401, 403, 404].includes(e.status))) {
         // a failed refresh keeps what the page showed (and a pending confirm or answer), says so, tries again
         staleNote.textContent = `Could not refresh (${e.message}); showing what was read before.`;
         timer = setTimeout(load, REFRESH_MS);
         return;
       }
       log.stop();
-      main.replaceChildren(e instanceof ApiError && e.status === 404 ? notFound(id)
-        : el('p', { class: 'error' }, `Could not load execution ${id}: ${e.message}`));
+      const status = e instanceof ApiError ? e.status : 0;
+      main.replaceChildren(status === 404 ? notFound(id)
+        : status === 403 ? el('p', { class: 'notfound error', id: 'forbidden' }, `Execution ${id} is not yours to see: ${e.message}.`)
+          : el('p', { class: 'error' }, `Could not load execution ${id}: ${e.message}`));
       return;
     }
     staleNote.textContent = '';

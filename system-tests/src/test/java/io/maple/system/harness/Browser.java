@@ -105,6 +105,12 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", java.util.List.of(urls)));
     }
 
+    /** A cookie's value as the browser holds it (HttpOnly ones too), or null. */
+    public String cookie(String name) {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     public java.util.List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

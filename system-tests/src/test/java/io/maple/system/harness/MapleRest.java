@@ -14,8 +14,8 @@ import java.util.Map;
 /** Maple's REST API as a client sees it, with the admin credentials {@code ./maple} uses. */
 public final class MapleRest {
 
-    static final String ADMIN_APP = "maple-admin";
-    static final String ADMIN_KEY = "maple-local-admin-key-change-me";
+    public static final String ADMIN_APP = "maple-admin";
+    public static final String ADMIN_KEY = "maple-local-admin-key-change-me";
 
     private final MapleService api;
     private final ObjectMapper json = new ObjectMapper();
