@@ -27,7 +27,9 @@ export function logPane(id) {
   const note = el('span', { id: 'log-note', class: 'muted' });
   const follow = el('input', { type: 'checkbox', id: 'log-follow', checked: true, onchange: () => { if (follow.checked) later(0); } });
   const switches = STREAMS.map((s) => el('button', { type: 'button', class: 'chip', 'data-stream': s, onclick: () => open(s) }, s));
-  const node = el('section', { id: 'log' }, el('div', { class: 'chips' }, switches, el('label', {}, follow, ' follow'), note), lines);
+  // the whole stream as a file, streamed by the api: the pane itself never holds more than its last lines
+  const download = el('a', { id: 'log-download', download: true }, 'download');
+  const node = el('section', { id: 'log' }, el('div', { class: 'chips' }, switches, el('label', {}, follow, ' follow'), download, note), lines);
 
   function open(s) {
     stream = s;
@@ -38,6 +40,7 @@ export function logPane(id) {
     lines.textContent = '';
     note.textContent = '';
     switches.forEach((b) => b.classList.toggle('on', b.dataset.stream === s));
+    download.href = `/api/v1/executions/${id}/log/download?stream=${s}`;
     later(0);
   }
 

@@ -41,7 +41,7 @@ final class AggregatedLogs {
     }
 
     /** The container's log {@code file} from the node files of its application; the reader closes with it. */
-    private static InputStream open(Configuration conf, YarnAmContainer am, String file) throws IOException {
+    static InputStream open(Configuration conf, YarnAmContainer am, String file) throws IOException {
         LogAggregationFileController controller;
         try {
             controller = new LogAggregationFileControllerFactory(conf).getFileControllerForRead(am.appId(), am.user());

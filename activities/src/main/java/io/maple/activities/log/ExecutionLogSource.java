@@ -15,4 +15,12 @@ public interface ExecutionLogSource {
      * @throws LogNotFoundException where the cluster keeps no such log (yet)
      */
     LogPage read(ExecutionRecord execution, ClusterRecord cluster, LogStream stream, long from, int size);
+
+    /**
+     * The whole of one stream from its first byte, for a download; a log still being written is read as
+     * far as it has been when the reading gets there.
+     *
+     * @throws LogNotFoundException where the cluster keeps no such log (yet)
+     */
+    OpenedLog open(ExecutionRecord execution, ClusterRecord cluster, LogStream stream);
 }

@@ -18,11 +18,20 @@ public class ExecutionLogs {
 
     /** @throws LogNotFoundException where the cluster keeps no such log (yet) */
     public LogPage read(ExecutionRecord execution, ClusterRecord cluster, LogStream stream, long from, int size) {
+        return sourceOf(cluster).read(execution, cluster, stream, from, size);
+    }
+
+    /** The whole stream, for a download; the caller closes it. @throws LogNotFoundException as {@link #read} */
+    public OpenedLog open(ExecutionRecord execution, ClusterRecord cluster, LogStream stream) {
+        return sourceOf(cluster).open(execution, cluster, stream);
+    }
+
+    private ExecutionLogSource sourceOf(ClusterRecord cluster) {
         ExecutionLogSource source = sources.get(cluster.category());
         if (source == null) {
             throw new LogNotFoundException("logs of executions on " + cluster.category() + " clusters are not "
                     + "readable through Maple yet");
         }
-        return source.read(execution, cluster, stream, from, size);
+        return source;
     }
 }

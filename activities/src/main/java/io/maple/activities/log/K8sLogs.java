@@ -49,6 +49,24 @@ public class K8sLogs implements ExecutionLogSource {
 
     @Override
     public LogPage read(ExecutionRecord execution, ClusterRecord cluster, LogStream stream, long from, int size) {
+        MainContainer main = mainContainer(execution, cluster, stream);
+        Loggable log = from >= 0 ? main.log() : main.log().tailingLines((int) Math.min(-from, Integer.MAX_VALUE));
+        try (InputStream in = main.stream(log)) {
+            return new LogPage("k8s-pod", from >= 0 ? streamed.forward(in, from, size) : streamed.tail(in, -from, size));
+        } catch (KubernetesClientException e) {
+            throw main.refusal(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log of pod " + main.pod(), e);
+        }
+    }
+
+    @Override
+    public OpenedLog open(ExecutionRecord execution, ClusterRecord cluster, LogStream stream) {
+        MainContainer main = mainContainer(execution, cluster, stream);
+        return new OpenedLog("k8s-pod", main.stream(main.log()));
+    }
+
+    private MainContainer mainContainer(ExecutionRecord execution, ClusterRecord cluster, LogStream stream) {
         if (stream == LogStream.LAUNCH) {
             throw new LogNotFoundException("execution " + execution.id() + " runs on K8s, where Maple launches by "
                     + "creating its SparkApplication or FlinkDeployment: no launch command wrote output (the "
@@ -61,18 +79,27 @@ public class K8sLogs implements ExecutionLogSource {
                         + ": it has not started yet, or its pods were removed"));
         ContainerResource container = client.pods().inNamespace(pod.getMetadata().getNamespace())
                 .withName(pod.getMetadata().getName()).inContainer(containerOf(pod));
-        Loggable log = from >= 0 ? container : container.tailingLines((int) Math.min(-from, Integer.MAX_VALUE));
-        try (InputStream in = log.getLogInputStream()) {
-            return new LogPage("k8s-pod", from >= 0 ? streamed.forward(in, from, size) : streamed.tail(in, -from, size));
-        } catch (KubernetesClientException e) {
+        return new MainContainer(execution.id(), pod.getMetadata().getName(), container);
+    }
+
+    /** The engine's container of an execution's main pod. */
+    private record MainContainer(long executionId, String pod, ContainerResource log) {
+
+        InputStream stream(Loggable loggable) {
+            try {
+                return loggable.getLogInputStream();
+            } catch (KubernetesClientException e) {
+                throw refusal(e);
+            }
+        }
+
+        RuntimeException refusal(KubernetesClientException e) {
             if (e.getCode() == 404 || e.getCode() == 400) {
                 // 400: the container has not started ("ContainerCreating"), 404: the pod went meanwhile
-                throw new LogNotFoundException("the log of pod " + pod.getMetadata().getName() + " of execution "
-                        + execution.id() + " is not readable yet: " + e.getStatus().getMessage());
+                return new LogNotFoundException("the log of pod " + pod + " of execution " + executionId
+                        + " is not readable yet: " + e.getStatus().getMessage());
             }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the log of pod " + pod.getMetadata().getName(), e);
+            return e;
         }
     }
 

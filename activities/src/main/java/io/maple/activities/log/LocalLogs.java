@@ -5,6 +5,7 @@ import io.maple.domain.ClusterCategory;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,11 +36,7 @@ public class LocalLogs implements ExecutionLogSource {
 
     @Override
     public LogPage read(ExecutionRecord execution, ClusterRecord cluster, LogStream stream, long from, int size) {
-        Path dir = dirOf(execution.id());
-        if (!Files.exists(dir.resolve("launch.claim"))) {
-            throw new LogNotFoundException("execution " + execution.id() + " has no log on the local cluster yet: "
-                    + "it has not been launched there");
-        }
+        Path dir = launchedDir(execution.id());
         try {
             return new LogPage("local", file(dir, stream).read(from, size));
         } catch (NoSuchFileException notYet) {
@@ -47,6 +44,27 @@ public class LocalLogs implements ExecutionLogSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the log of execution " + execution.id(), e);
         }
+    }
+
+    @Override
+    public OpenedLog open(ExecutionRecord execution, ClusterRecord cluster, LogStream stream) {
+        Path dir = launchedDir(execution.id());
+        try {
+            return new OpenedLog("local", file(dir, stream).open());
+        } catch (NoSuchFileException notYet) {
+            return new OpenedLog("local", InputStream.nullInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log of execution " + execution.id(), e);
+        }
+    }
+
+    private Path launchedDir(long executionId) {
+        Path dir = dirOf(executionId);
+        if (!Files.exists(dir.resolve("launch.claim"))) {
+            throw new LogNotFoundException("execution " + executionId + " has no log on the local cluster yet: "
+                    + "it has not been launched there");
+        }
+        return dir;
     }
 
     /** The end of the process's stdout and stderr, for a failure reason. */

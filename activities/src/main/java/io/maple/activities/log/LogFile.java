@@ -1,6 +1,7 @@
 package io.maple.activities.log;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,11 @@ public final class LogFile {
         } catch (IOException unreadable) {
             return "(log unreadable: " + unreadable.getMessage() + ")";
         }
+    }
+
+    /** The file from its first byte, as far as it has been written when the reading gets there. */
+    public InputStream open() throws IOException {
+        return Files.newInputStream(file);
     }
 
     public boolean exists() {

@@ -34,7 +34,7 @@ final class NodeManagerLogs {
     }
 
     LogLines read(YarnAmContainer am, String file, long from, int size) {
-        URI log = URI.create(am.nodeHttpAddress() + "/ws/v1/node/containerlogs/" + am.containerId() + "/" + file);
+        URI log = uri(am, file);
         try {
             if (from >= 0) {
                 try (InputStream in = get(log)) {
@@ -63,6 +63,20 @@ final class NodeManagerLogs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + log, e);
         }
+    }
+
+    /** The whole log as the NodeManager streams it. */
+    InputStream open(YarnAmContainer am, String file) {
+        URI log = uri(am, file);
+        try {
+            return get(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+    }
+
+    private static URI uri(YarnAmContainer am, String file) {
+        return URI.create(am.nodeHttpAddress() + "/ws/v1/node/containerlogs/" + am.containerId() + "/" + file);
     }
 
     private InputStream get(URI uri) throws IOException {

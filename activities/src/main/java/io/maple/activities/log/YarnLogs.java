@@ -8,6 +8,7 @@ import io.maple.domain.ClusterCategory;
 import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 
@@ -44,14 +45,8 @@ public class YarnLogs implements ExecutionLogSource {
         if (stream == LogStream.LAUNCH) {
             return launchOutput(execution.id(), from, size);
         }
-        String file = stream == LogStream.STDOUT ? "stdout" : "stderr";
-        YarnAmContainer am = clients.call(cluster, client -> YarnAmContainer.find(client, execution.id()))
-                .orElseThrow(() -> new LogNotFoundException("the cluster keeps no log for execution "
-                        + execution.id() + " yet: no YARN application is tagged " + YarnTags.forExecution(execution.id())));
-        if (am.containerId() == null) {
-            throw new LogNotFoundException("the cluster keeps no log for application " + am.appId()
-                    + " yet: it has no ApplicationMaster container");
-        }
+        String file = fileOf(stream);
+        YarnAmContainer am = driverContainer(execution, cluster);
         if (am.nodeHttpAddress() != null) {
             try {
                 return new LogPage("yarn-live", live.read(am, file, from, size));
@@ -65,16 +60,63 @@ public class YarnLogs implements ExecutionLogSource {
         return new LogPage("yarn-aggregated", lines);
     }
 
+    @Override
+    public OpenedLog open(ExecutionRecord execution, ClusterRecord cluster, LogStream stream) {
+        if (stream == LogStream.LAUNCH) {
+            try {
+                return new OpenedLog("local", launchLog(execution.id()).open());
+            } catch (NoSuchFileException notYet) {
+                throw noLaunchOutput(execution.id());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String file = fileOf(stream);
+        YarnAmContainer am = driverContainer(execution, cluster);
+        if (am.nodeHttpAddress() != null) {
+            try {
+                return new OpenedLog("yarn-live", live.open(am, file));
+            } catch (LogNotFoundException | UncheckedIOException endedMeanwhile) {
+                // as in read: the container ended meanwhile, its log is aggregated
+            }
+        }
+        InputStream log = clients.call(cluster, client -> AggregatedLogs.open(
+                YarnClusterConfig.parse(cluster.config()).toHadoopConfiguration(), am, file));
+        return new OpenedLog("yarn-aggregated", log);
+    }
+
+    private static String fileOf(LogStream stream) {
+        return stream == LogStream.STDOUT ? "stdout" : "stderr";
+    }
+
+    private YarnAmContainer driverContainer(ExecutionRecord execution, ClusterRecord cluster) {
+        YarnAmContainer am = clients.call(cluster, client -> YarnAmContainer.find(client, execution.id()))
+                .orElseThrow(() -> new LogNotFoundException("the cluster keeps no log for execution "
+                        + execution.id() + " yet: no YARN application is tagged " + YarnTags.forExecution(execution.id())));
+        if (am.containerId() == null) {
+            throw new LogNotFoundException("the cluster keeps no log for application " + am.appId()
+                    + " yet: it has no ApplicationMaster container");
+        }
+        return am;
+    }
+
     private LogPage launchOutput(long executionId, long from, int size) {
-        LogFile log = new LogFile(yarn.workDir().resolve(Long.toString(executionId)).resolve("launch.log"),
-                properties.countLimit().toBytes());
         try {
-            return new LogPage("local", log.read(from, size));
+            return new LogPage("local", launchLog(executionId).read(from, size));
         } catch (NoSuchFileException notYet) {
-            throw new LogNotFoundException("execution " + executionId + " has no launch output on this host: "
-                    + "it has not been launched yet, or by a worker elsewhere (" + yarn.workDir() + ")");
+            throw noLaunchOutput(executionId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private LogFile launchLog(long executionId) {
+        return new LogFile(yarn.workDir().resolve(Long.toString(executionId)).resolve("launch.log"),
+                properties.countLimit().toBytes());
+    }
+
+    private LogNotFoundException noLaunchOutput(long executionId) {
+        return new LogNotFoundException("execution " + executionId + " has no launch output on this host: "
+                + "it has not been launched yet, or by a worker elsewhere (" + yarn.workDir() + ")");
     }
 }

@@ -9,6 +9,9 @@ import io.maple.activities.launch.k8s.K8sMockCluster;
 import io.maple.domain.ClusterCategory;
 import io.maple.domain.EngineCategory;
 import io.maple.persistence.cluster.ClusterRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -65,6 +68,15 @@ class K8sLogsIT {
                 .anyMatch(path -> path.contains("/pods/maple-301-driver/log?") && path.contains("tailLines=20")
                         && path.contains("container=spark-kubernetes-driver"));
         assertThat(tail.lines()).isEqualTo(new LogLines(-20, null, DRIVER_LOG.subList(480, 485)));
+
+        // the download: the driver's whole log, as the API server streams it
+        try (OpenedLog whole = logs.open(execution(301, EngineCategory.SPARK, NS), cluster, LogStream.STDOUT)) {
+            assertThat(whole.source()).isEqualTo("k8s-pod");
+            assertThat(new String(whole.content().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(String.join("\n", DRIVER_LOG) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -86,5 +98,7 @@ class K8sLogsIT {
                 .isInstanceOf(LogNotFoundException.class).hasMessageContaining("has no driver or JobManager pod");
         assertThatThrownBy(() -> logs.read(execution(303, EngineCategory.SPARK, NS), cluster, LogStream.LAUNCH, 0, 10))
                 .isInstanceOf(LogNotFoundException.class).hasMessageContaining("no launch command");
+        assertThatThrownBy(() -> logs.open(execution(303, EngineCategory.SPARK, NS), cluster, LogStream.STDOUT))
+                .isInstanceOf(LogNotFoundException.class).hasMessageContaining("has no driver or JobManager pod");
     }
 }

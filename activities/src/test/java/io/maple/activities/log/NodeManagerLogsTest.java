@@ -1,9 +1,11 @@
 package io.maple.activities.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,17 @@ class NodeManagerLogsTest {
     @AfterEach
     void stop() {
         nodeManager.stop(0);
+    }
+
+    @Test
+    void aDownloadIsTheWholeFileAsTheNodeManagerStreamsIt() throws IOException {
+        NodeManagerLogs logs = new NodeManagerLogs(new StreamedLog(64L << 20), 64L << 20);
+
+        try (InputStream whole = logs.open(am, "stdout")) {
+            assertThat(whole.readAllBytes()).isEqualTo(LOG);
+        }
+        assertThat(asked).containsExactly("");
+        assertThatThrownBy(() -> logs.open(am, "stderr")).isInstanceOf(LogNotFoundException.class);
     }
 
     @Test

@@ -54,7 +54,8 @@ class AuthenticationFilter extends OncePerRequestFilter {
     static final String SIGNATURE = "X-Maple-Signature";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Pattern EXECUTION = Pattern.compile("^/api/v1/executions/(\\d{1,18})(/[a-z]+)?/?$");
+    // every path under an execution is its owner's (group 2: the first segment after the id, e.g. kill or log)
+    private static final Pattern EXECUTION = Pattern.compile("^/api/v1/executions/(\\d{1,18})(/[a-z]+)?(?:/[a-z]+)*/?$");
 
     private final SecurityProperties properties;
     private final Applications applications;

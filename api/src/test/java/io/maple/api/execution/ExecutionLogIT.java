@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** {@code GET /executions/{id}/log} over the files of a LOCAL execution, as its process left them. */
+/**
+ * {@code GET /executions/{id}/log} and its download over the files of a LOCAL execution, as its process left
+ * them.
+ */
 class ExecutionLogIT extends ApiIntegrationTest {
 
     private static final String LOCAL = "local-logs";
@@ -106,6 +109,53 @@ class ExecutionLogIT extends ApiIntegrationTest {
         assertField(get(id, "/log?stream=driver"), "stream", "stdout, stderr, launch");
         assertField(get(id, "/log?from=ten"), "from", "invalid value 'ten'");
         assertThat(get(id, "/log?size=10000").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDownloadStreamsTheWholeLogAsAFile() throws IOException {
+        long id = launched("download");
+        Path stdout = dir(id).resolve("stdout.log");
+        // a million lines, about 15 MB: streamed as read, never paged into memory by the api
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(stdout))) {
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write("line " + i + " of a long log\n");
+            }
+        }
+
+        HttpApi.Response r = get(id, "/log/download");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("text/plain;charset=UTF-8");
+        assertThat(r.header("Content-Disposition")).containsExactly(
+                "attachment; filename=\"maple-" + id + "-stdout.log\"");
+        assertThat(r.header("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(r.header("X-Maple-Log-Source")).containsExactly("local");
+        assertThat(r.body()).isEqualTo(Files.readString(stdout));
+        assertThat(r.body().lines().count()).isEqualTo(1_000_000);
+
+        Files.writeString(dir(id).resolve("stderr.log"), "INFO spark-submit says\n");
+        HttpApi.Response launch = get(id, "/log/download?stream=launch");
+        assertThat(launch.body()).isEqualTo("INFO spark-submit says\n");
+        assertThat(launch.header("Content-Disposition").get(0)).contains("maple-" + id + "-launch.log");
+    }
+
+    @Test
+    void aDownloadIsRefusedAsThePagesAre() throws IOException {
+        long notLaunched = submitOk(submission(newApp(), "download-early").put("cluster", LOCAL));
+        HttpApi.Response early = get(notLaunched, "/log/download");
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.contentType()).startsWith("application/problem+json");
+        assertThat(early.json().get("detail").asText()).contains("has not been launched");
+
+        long id = launched("download-refused");
+        assertField(get(id, "/log/download?stream=driver"), "stream", "stdout, stderr, launch");
+
+        // another (non-admin) app may not read it, as it may not read the execution
+        String other = newApp();
+        HttpApi.Response created = http.post("/api/v1/admin/apps", "{\"name\":\"" + other + "\",\"admin\":false}");
+        HttpApi.Response foreign = http.as(other, created.json().get("key").asText())
+                .get("/api/v1/executions/" + id + "/log/download");
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
+        assertThat(foreign.body()).doesNotContain("line");
     }
 
     @Test

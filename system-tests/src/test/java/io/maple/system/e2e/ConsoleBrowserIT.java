@@ -244,6 +244,11 @@ class ConsoleBrowserIT {
             // real Spark prints the query's result on stdout: sum(0..9)
             browser.awaitText("#log-lines", "|45", Duration.ofMinutes(3));
             browser.await("h1 [data-status='SUCCEED']", WAIT);
+            // the download link: the whole of stdout as a file
+            assertThat(browser.await("#log-download", WAIT).getAttribute("href"))
+                    .endsWith("/api/v1/executions/" + id + "/log/download?stream=stdout");
+            assertThat((String) browser.script("return fetch(document.getElementById('log-download').href)"
+                    + ".then(r => r.text())")).contains("|45").contains("|sum(id)|");
             browser.screenshot("console-sql-log");
         }
     }

@@ -82,6 +82,10 @@ class ConsoleSignInIT {
             // its own job, killed from its button: the console sends the session's CSRF header
             browser.go(stack.api().uri("/executions/" + ownLong).toString());
             browser.await("h1 [data-status='RUNNING']", WAIT);
+            // its log's download goes with the session too
+            browser.awaitText("#log-lines", "tick 1 of " + a + "-1", WAIT);
+            assertThat((String) browser.script("return fetch(document.getElementById('log-download').href)"
+                    + ".then(r => r.text())")).contains("tick 1 of " + a + "-1");
             browser.await("#action-kill", WAIT).click();
             browser.await("#confirm-yes", WAIT).click();
             browser.await("h1 [data-status='KILLED']", WAIT);

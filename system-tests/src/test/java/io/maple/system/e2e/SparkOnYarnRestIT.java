@@ -111,6 +111,12 @@ class SparkOnYarnRestIT {
         assertThat(tail.get("source").asText()).isEqualTo("yarn-aggregated");
         assertThat(tail.get("total").asLong()).isEqualTo(stdout.get("total").asLong());
         assertThat(tail.get("lines")).hasSize(2);
+        // its download: the same lines, the whole file streamed from the aggregated log
+        MapleRest.Response download = stack.rest().get("/api/v1/executions/" + id + "/log/download?stream=stdout");
+        assertThat(download.status()).isEqualTo(200);
+        List<String> pageLines = new java.util.ArrayList<>();
+        stdout.get("lines").forEach(line -> pageLines.add(line.asText()));
+        assertThat(download.raw().lines().toList()).isEqualTo(pageLines);
         // spark-submit's own output on the worker host: it submitted this very application
         JsonNode launch = log(stack, id, "stream=launch&from=0&size=10000");
         assertThat(launch.get("lines").toString()).contains("Submitting application " + appId);
@@ -137,6 +143,9 @@ class SparkOnYarnRestIT {
         assertThat(live.get("source").asText()).isEqualTo("yarn-live");
         assertThat(live.get("complete").asBoolean()).isFalse();
         assertThat(log(stack, id, "stream=stderr&from=0&size=5").get("source").asText()).isEqualTo("yarn-live");
+        // downloaded while it runs: from the NodeManager, as far as the driver has written
+        assertThat(stack.rest().get("/api/v1/executions/" + id + "/log/download?stream=stdout").raw())
+                .contains("before-the-sleep");
 
         MapleRest.Response kill = stack.rest().kill(id, "system test kills a running Spark job");
         assertThat(kill.ok()).as("kill answered %s: %s", kill.status(), kill.raw()).isTrue();
