@@ -253,6 +253,32 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** Issue 28: a log of a million lines: the pane shows its tail at once and holds only that. */
+    @Test
+    void aLogOfAMillionLinesShowsItsTailWithoutLoadingIt() throws Exception {
+        MapleStack stack = maple.stack();
+        long id = stack.rest().submit(LightSpark.job("million-" + System.currentTimeMillis(), 0, 0));
+        await().atMost(WAIT).until(() -> "SUCCEED".equals(stack.executions().status(id)));
+        // the job has ended: its stdout becomes a long log, as a chatty job leaves one
+        java.nio.file.Path stdout = stack.workDir().resolve(String.valueOf(id)).resolve("stdout.log");
+        try (var out = java.nio.file.Files.newBufferedWriter(stdout)) {
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write("line " + i + " of a long log\n");
+            }
+        }
+        try (Browser browser = Browser.open(stack.dir().resolveSibling("console-million"))) {
+            long start = System.nanoTime();
+            browser.go(stack.api().uri("/executions/" + id).toString());
+            browser.awaitText("#log-lines", "line 999999 of a long log", WAIT);
+            long shown = (System.nanoTime() - start) / 1_000_000;
+            assertThat(browser.awaitText("#log-note", "lines", WAIT)).startsWith("1000000 lines");
+            String pane = browser.await("#log-lines", WAIT).getText();
+            assertThat(pane.lines().count()).as("the tail, not the log").isEqualTo(200);
+            assertThat(pane.lines().findFirst()).contains("line 999800 of a long log");
+            System.out.printf("[console] execution page with the tail of a 1,000,000-line log shown in %d ms%n", shown);
+        }
+    }
+
     /** Issue 26's figure: the list's first paint with 10,000 executions in the table (it pages in MySQL). */
     @Test
     void theListPaintsFastWithTenThousandExecutions() throws Exception {
