@@ -3,6 +3,7 @@ package io.maple.bench;
 import io.maple.bench.report.Report;
 import io.maple.bench.report.Section;
 import io.maple.bench.admission.QueueDrainWorkload;
+import io.maple.bench.admission.SlotTurnoverWorkload;
 import io.maple.bench.dispatch.DispatchWorkload;
 import io.maple.bench.history.HistoryWorkload;
 import io.maple.bench.log.LogTailWorkload;
@@ -46,6 +47,7 @@ public final class MapleBench {
         QueueDrainWorkload.limits(worker, sizes.queueLimit());
         HistoryWorkload.durations(worker, sizes.streamingRun());
         ResumeWorkload.durations(worker, sizes);
+        SlotTurnoverWorkload.limits(worker, sizes);
         try (SharedStack stack = new SharedStack(worker)) {
             // submission runs last: it pauses the workers and leaves its workflows unrun
             Map<String, Workload> workloads = new LinkedHashMap<>();
@@ -56,6 +58,7 @@ public final class MapleBench {
             workloads.put("4", new MonitoringWorkload(sizes, report.dir()));
             workloads.put("7", new LogTailWorkload(sizes, stack));
             workloads.put("8", new ResumeWorkload(sizes, stack));
+            workloads.put("9", new SlotTurnoverWorkload(sizes, stack));
             workloads.put("1", new SubmissionWorkload(sizes, stack, report.dir()));
             runAll(workloads, report, failed);
         }

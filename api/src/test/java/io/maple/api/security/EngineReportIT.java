@@ -7,6 +7,7 @@ import io.maple.activities.config.ReportProperties;
 import io.maple.activities.launch.AppRef;
 import io.maple.activities.launch.EngineReportAccess;
 import io.maple.activities.launch.LaunchTarget;
+import io.maple.activities.launch.local.LocalExitWatch;
 import io.maple.activities.launch.local.LocalLauncher;
 import io.maple.activities.log.LocalLogs;
 import io.maple.activities.log.LogProperties;
@@ -53,7 +54,8 @@ class EngineReportIT extends ApiIntegrationTest {
         Path workDir = Files.createTempDirectory("maple-report-it");
         LocalLauncherProperties localProperties = new LocalLauncherProperties(workDir, Duration.ofSeconds(5));
         LocalLauncher launcher = new LocalLauncher(localProperties,
-                new LocalLogs(localProperties, new LogProperties(DataSize.ofMegabytes(64))), Clock.systemUTC());
+                new LocalLogs(localProperties, new LogProperties(DataSize.ofMegabytes(64))),
+                new LocalExitWatch(observation -> { }), Clock.systemUTC());
         String script = """
                 report() { curl -s -o /dev/null -w '%%{http_code}' -X POST -H 'Content-Type: application/json' \\
                   -H "X-Maple-Report-Token: $MAPLE_REPORT_TOKEN" -d '{"status":"RUNNING","message":"alive"}' "$1"; }

@@ -1,6 +1,7 @@
 package io.maple.bench.stack;
 
 import io.maple.api.MapleApiApplication;
+import io.maple.bench.admission.SlotTurnoverWorkload;
 import io.maple.devserver.TemporalDevServer;
 import io.maple.persistence.TestDatabase;
 import io.maple.persistence.execution.ExecutionStore;
@@ -22,6 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One Maple inside this JVM: a fresh MariaDB database, Temporal's test server, the real api
@@ -59,6 +61,9 @@ public final class MapleStack implements AutoCloseable {
      */
     public static MapleStack start(Map<String, String> workerProperties) {
         String url = TestDatabase.recreate("bench");
+        // a fresh database numbers executions from 1 again: an earlier run's process directories would be
+        // taken for theirs (a LOCAL launch adopts the claim it finds)
+        FileSystemUtils.deleteRecursively(LOCAL_WORK_DIR.toFile());
         int port = freePort();
         TestServer.PortBoundTestServer temporal = TemporalDevServer.start(port, true);
         String target = "--spring.temporal.connection.target=127.0.0.1:" + port;
@@ -93,9 +98,13 @@ public final class MapleStack implements AutoCloseable {
                 w + "[2].name=bare", w + "[2].task-queue=" + BARE_QUEUE,
                 w + "[2].workflow-classes[0]=io.maple.bench.dispatch.BareDispatchWorkflowImpl",
                 w + "[2].activity-beans[0]=bareDispatchActivities",
+                // a LOCAL cluster launched for real (slot turnover): the worker's own launch activities
+                w + "[3].name=cluster-" + SlotTurnoverWorkload.CLUSTER,
+                w + "[3].task-queue=" + TaskQueues.forCluster(SlotTurnoverWorkload.CLUSTER),
+                w + "[3].activity-beans[0]=clusterActivitiesImpl",
                 // the bench cluster is YARN-shaped but has no RM: the instant cluster stands in for it
                 "--maple.yarn.poller-enabled=false",
-                // only the instant cluster serves the bench cluster's launch queue
+                // only the configured workers serve launch queues: the instant cluster the bench cluster's
                 "--maple.worker.serve-cluster-queues=false",
                 // baselines leave CREATED rows without an execution workflow on purpose: the reconciler must not start one
                 "--maple.worker.reconcile-age=3650d",

@@ -36,9 +36,14 @@ public final class Submitter {
     }
 
     public void registerCluster(String name, String category) {
+        registerCluster(name, category, "/opt/spark");
+    }
+
+    /** A cluster whose Spark 3.5.5 lives in {@code sparkHome}. */
+    public void registerCluster(String name, String category, String sparkHome) {
         post("/admin/clusters", "{\"name\":\"" + name + "\",\"category\":\"" + category + "\"}", 201);
-        post("/admin/clusters/" + name + "/engines",
-                "{\"engineCategory\":\"spark\",\"engineVersion\":\"3.5.5\",\"engineHome\":\"/opt/spark\"}", 201);
+        post("/admin/clusters/" + name + "/engines", json.createObjectNode().put("engineCategory", "spark")
+                .put("engineVersion", "3.5.5").put("engineHome", sparkHome).toString(), 201);
     }
 
     /** {@code POST /executions}; returns the new execution's id. */
@@ -57,7 +62,12 @@ public final class Submitter {
 
     /** The bare limit: the same insert and the same workflow start, with no HTTP, validation or lookups. */
     public long direct(String uniqueId, String queue) {
-        long id = insert(uniqueId, queue);
+        return direct(uniqueId, MapleStack.CLUSTER, queue);
+    }
+
+    /** The same, on any cluster the worker launches on. */
+    public long direct(String uniqueId, String cluster, String queue) {
+        long id = insert(uniqueId, cluster, queue);
         stack.starter().start(id, 3, "bench");
         return id;
     }

@@ -43,11 +43,13 @@ public class LocalLauncher implements ClusterLauncher {
 
     private final LocalLauncherProperties properties;
     private final LocalLogs logs;
+    private final LocalExitWatch exits;
     private final Clock clock;
 
-    public LocalLauncher(LocalLauncherProperties properties, LocalLogs logs, Clock clock) {
+    public LocalLauncher(LocalLauncherProperties properties, LocalLogs logs, LocalExitWatch exits, Clock clock) {
         this.properties = properties;
         this.logs = logs;
+        this.exits = exits;
         this.clock = clock;
     }
 
@@ -72,6 +74,9 @@ public class LocalLauncher implements ClusterLauncher {
                 // an earlier attempt claimed the launch: adopt its process instead of starting another
                 Long pid = awaitPid(dir);
                 if (pid != null) {
+                    if (alive(pid, dir)) {
+                        ProcessHandle.of(pid).ifPresent(adopted -> watch(id, adopted, pid));
+                    }
                     return new LaunchResult(String.valueOf(pid), true, observe(id, String.valueOf(pid)), logs.reasonTail(id));
                 }
                 // the claim was taken but no process ever wrote its pid: that attempt died before spawning
@@ -84,15 +89,21 @@ public class LocalLauncher implements ClusterLauncher {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("wrapper.log").toFile());
             ProcessEnvironment.apply(process, target.environment());
-            process.start();
+            // setsid execs the wrapper in place (a child of the JVM is no group leader), so this is the wrapper
+            Process started = process.start();
             Long pid = awaitPid(dir);
             if (pid == null) {
                 throw new LaunchFailedException("the local process did not start within " + PID_WAIT);
             }
+            watch(id, started.toHandle(), pid);
             return new LaunchResult(String.valueOf(pid), false, observe(id, String.valueOf(pid)), logs.reasonTail(id));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch execution " + id + " in " + dir, e);
         }
+    }
+
+    private void watch(long id, ProcessHandle process, long pid) {
+        exits.watch(id, process, () -> observe(id, String.valueOf(pid)));
     }
 
     @Override
