@@ -13,7 +13,11 @@ public record BenchSizes(String profile, int[] submissionClients, Duration submi
                          Duration streamingRun, int webhookDeliveries,
                          Duration slowReceiverDelay, long[] logSizes, int logReads,
                          int strandedExecutions, Duration strandedRun, int turnoverJobs, int turnoverLimit,
-                         Duration turnoverJob) {
+                         Duration turnoverJob, Burst burst) {
+
+    /** The top-of-the-hour burst: {@code submissions} over {@code over} onto {@code queues} queues of {@code limit}. */
+    public record Burst(int submissions, Duration over, int queues, int limit, Duration job) {
+    }
 
     public static BenchSizes of(String profile) {
         return switch (profile) {
@@ -21,12 +25,14 @@ public record BenchSizes(String profile, int[] submissionClients, Duration submi
                     new int[] {5, 10, 20, 30, 50}, Duration.ofSeconds(15), 10_000, 1_000, 10, Duration.ofSeconds(150),
                     new int[] {10, 100, 1_000, 10_000}, 10, 10, Duration.ofDays(30), 300,
                     Duration.ofMillis(200), new long[] {1L << 20, 64L << 20, 1L << 30}, 50, 1_000,
-                    Duration.ofSeconds(30), 300, 10, Duration.ofSeconds(1));
+                    Duration.ofSeconds(30), 300, 10, Duration.ofSeconds(1),
+                    new Burst(2_000, Duration.ofSeconds(10), 4, 50, Duration.ofSeconds(3)));
             case "smoke" -> new BenchSizes(profile, new int[] {1, 8, 32, 128}, Duration.ofSeconds(1),
                     new int[] {10, 50}, Duration.ofSeconds(1), 50, 50, 10, Duration.ofMinutes(1), new int[] {10, 100, 1_000}, 3, 2,
                     Duration.ofHours(12), 20, Duration.ofMillis(200),
                     new long[] {1L << 20, 128L << 20}, 20, 100,
-                    Duration.ofSeconds(5), 30, 10, Duration.ofSeconds(1));
+                    Duration.ofSeconds(5), 30, 10, Duration.ofSeconds(1),
+                    new Burst(200, Duration.ofSeconds(2), 4, 5, Duration.ofSeconds(1)));
             default -> throw new IllegalArgumentException("maple.bench.profile is smoke or full, not " + profile);
         };
     }

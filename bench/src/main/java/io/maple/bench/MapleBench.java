@@ -2,6 +2,7 @@ package io.maple.bench;
 
 import io.maple.bench.report.Report;
 import io.maple.bench.report.Section;
+import io.maple.bench.admission.BurstWorkload;
 import io.maple.bench.admission.QueueDrainWorkload;
 import io.maple.bench.admission.SlotTurnoverWorkload;
 import io.maple.bench.dispatch.DispatchWorkload;
@@ -48,6 +49,7 @@ public final class MapleBench {
         HistoryWorkload.durations(worker, sizes.streamingRun());
         ResumeWorkload.durations(worker, sizes);
         SlotTurnoverWorkload.limits(worker, sizes);
+        BurstWorkload.configure(worker, sizes);
         try (SharedStack stack = new SharedStack(worker)) {
             // submission runs last: it pauses the workers and leaves its workflows unrun
             Map<String, Workload> workloads = new LinkedHashMap<>();
@@ -59,6 +61,7 @@ public final class MapleBench {
             workloads.put("7", new LogTailWorkload(sizes, stack));
             workloads.put("8", new ResumeWorkload(sizes, stack));
             workloads.put("9", new SlotTurnoverWorkload(sizes, stack));
+            workloads.put("10", new BurstWorkload(sizes, stack));
             workloads.put("1", new SubmissionWorkload(sizes, stack, report.dir()));
             runAll(workloads, report, failed);
         }

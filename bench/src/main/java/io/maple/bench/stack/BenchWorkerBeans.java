@@ -1,7 +1,11 @@
 package io.maple.bench.stack;
 
+import io.maple.activities.monitor.k8s.ObservationSender;
 import io.maple.bench.dispatch.BareDispatchActivitiesImpl;
 import io.maple.persistence.execution.ExecutionStore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +16,20 @@ import org.springframework.context.annotation.Configuration;
 public class BenchWorkerBeans {
 
     @Bean
-    InstantCluster instantCluster(ExecutionStore executions, InstantClusterProperties properties) {
-        return new InstantCluster(executions, properties);
+    InstantCluster instantCluster(ExecutionStore executions, InstantClusterProperties properties,
+                                  ObservationSender sender,
+                                  @Qualifier("instantClusterEnds") ScheduledExecutorService ends) {
+        return new InstantCluster(executions, properties, sender, ends);
+    }
+
+    /** The instant cluster's clock for the ends it signals. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService instantClusterEnds() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "instant-cluster-ends");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Bean

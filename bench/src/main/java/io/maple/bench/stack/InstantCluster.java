@@ -1,5 +1,6 @@
 package io.maple.bench.stack;
 
+import io.maple.activities.monitor.k8s.ObservationSender;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.workflows.contract.CancelAppRequest;
 import io.maple.workflows.contract.ClusterActivities;
@@ -15,6 +16,9 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A cluster that launches instantly, so the benchmarks measure Maple and not a cluster: launch
@@ -26,20 +30,48 @@ public class InstantCluster implements ClusterActivities {
 
     private final ExecutionStore executions;
     private final InstantClusterProperties properties;
+    private final ObservationSender sender;
+    private final ScheduledExecutorService ends;
     /** When each running job ends, server time; filled at launch so a poll costs no query. */
     private final Map<Long, Long> endsAt = new ConcurrentHashMap<>();
+    /** Launch calls per execution: a second one would be a duplicate launch on a real cluster. */
+    private final Map<Long, AtomicInteger> launches = new ConcurrentHashMap<>();
 
-    public InstantCluster(ExecutionStore executions, InstantClusterProperties properties) {
+    public InstantCluster(ExecutionStore executions, InstantClusterProperties properties, ObservationSender sender,
+                          ScheduledExecutorService ends) {
         this.executions = executions;
         this.properties = properties;
+        this.sender = sender;
+        this.ends = ends;
     }
 
     @Override
     public LaunchAppResult launch(LaunchAppRequest request) {
         long now = serverTime();
-        endsAt.putIfAbsent(request.executionId(), now + runTime(request.executionId()).toMillis());
-        return new LaunchAppResult(appId(request.executionId()), false,
-                observation(request.executionId(), ClusterPhase.RUNNING, "RUNNING", now));
+        long id = request.executionId();
+        launches.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        String queue = executions.require(id).clusterQueue();
+        Duration runTime = properties.durationOf(queue);
+        if (endsAt.putIfAbsent(id, now + runTime.toMillis()) == null && properties.pushes(queue)) {
+            ends.schedule(() -> pushEnd(id), runTime.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return new LaunchAppResult(appId(id), false, observation(id, ClusterPhase.RUNNING, "RUNNING", now));
+    }
+
+    /** Executions whose launch was called more than once. */
+    public long launchedMoreThanOnce(java.util.Collection<Long> ids) {
+        return ids.stream().filter(id -> launches.containsKey(id) && launches.get(id).get() > 1).count();
+    }
+
+    private void pushEnd(long id) {
+        if (endsAt.remove(id) == null) {
+            return; // killed, or its poll saw the end first
+        }
+        try {
+            sender.send(observation(id, ClusterPhase.SUCCEEDED, "FINISHED", System.currentTimeMillis()));
+        } catch (RuntimeException e) {
+            endsAt.putIfAbsent(id, 0L); // the poll finds it ended
+        }
     }
 
     @Override

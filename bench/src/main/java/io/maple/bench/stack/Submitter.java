@@ -48,9 +48,13 @@ public final class Submitter {
 
     /** {@code POST /executions}; returns the new execution's id. */
     public long viaApi(String uniqueId, String queue, List<String> webhooks) {
+        return viaApi(uniqueId, queue, 3, webhooks);
+    }
+
+    public long viaApi(String uniqueId, String queue, int priority, List<String> webhooks) {
         ObjectNode body = json.createObjectNode().put("uniqueId", uniqueId).put("execName", "bench")
                 .put("fromApp", FROM_APP).put("cluster", MapleStack.CLUSTER).put("clusterQueue", queue)
-                .put("engineCategory", "spark").put("engineVersion", "3.5.5").put("priority", 3)
+                .put("engineCategory", "spark").put("engineVersion", "3.5.5").put("priority", priority)
                 .put("group", "g").put("user", "u");
         body.set("job", job());
         if (webhooks != null && !webhooks.isEmpty()) {
@@ -79,8 +83,12 @@ public final class Submitter {
 
     /** Only the insert, on any cluster: no workflow will launch it. */
     public long insert(String uniqueId, String cluster, String queue) {
+        return insert(uniqueId, cluster, queue, 3);
+    }
+
+    public long insert(String uniqueId, String cluster, String queue, int priority) {
         return stack.store().create(new ExecutionRecord(null, uniqueId, "bench", null, FROM_APP + "-direct",
-                cluster, queue, EngineCategory.SPARK, "3.5.5", 3, null, "g", "u", null, null, null, null,
+                cluster, queue, EngineCategory.SPARK, "3.5.5", priority, null, "g", "u", null, null, null, null,
                 null, null, null, null, null, null), jobJson, null, "bench").id();
     }
 
