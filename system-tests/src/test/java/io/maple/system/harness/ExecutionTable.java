@@ -49,6 +49,26 @@ public final class ExecutionTable {
         }
     }
 
+    /**
+     * The queue table's holders of the queues whose name starts with {@code queuePrefix}: execution id ->
+     * {when it joined the line, when it was granted}, in microseconds on the database's clock.
+     */
+    public Map<Long, long[]> queueHolders(String queuePrefix) throws SQLException {
+        Map<Long, long[]> holders = new TreeMap<>();
+        try (Connection c = database.connect(schema);
+             PreparedStatement s = c.prepareStatement("SELECT execution_id, TIMESTAMPDIFF(MICROSECOND, '2000-01-01',"
+                     + " enter_time), TIMESTAMPDIFF(MICROSECOND, '2000-01-01', grant_time) FROM maple_queue_entry"
+                     + " WHERE cluster_queue LIKE ? AND state = 'HOLDING'")) {
+            s.setString(1, queuePrefix + "%");
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    holders.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            }
+        }
+        return holders;
+    }
+
     public String status(long id) throws SQLException {
         return statuses(List.of(id)).get(id);
     }
