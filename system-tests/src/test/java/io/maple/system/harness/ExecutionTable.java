@@ -69,6 +69,18 @@ public final class ExecutionTable {
         return holders;
     }
 
+    /** Entries (holding or waiting) left in the queue table for the queues whose name starts with {@code queuePrefix}. */
+    public long queueEntries(String queuePrefix) throws SQLException {
+        try (Connection c = database.connect(schema);
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM maple_queue_entry WHERE cluster_queue LIKE ?")) {
+            s.setString(1, queuePrefix + "%");
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     public String status(long id) throws SQLException {
         return statuses(List.of(id)).get(id);
     }
