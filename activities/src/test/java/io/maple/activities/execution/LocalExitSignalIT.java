@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the poll. The poll here would look again only after an hour, and the test server's time does not
  * skip (nobody waits on a workflow result), so only the exit signal can end the execution.
  */
-@SpringBootTest(classes = WorkflowTestApp.class, properties = "maple.workflow.local-poll-interval=1h")
+@SpringBootTest(classes = WorkflowTestApp.class, properties = {"maple.workflow.local-poll-interval=1h",
+        "maple.local.exit-signals=true"})
 class LocalExitSignalIT {
 
     @DynamicPropertySource

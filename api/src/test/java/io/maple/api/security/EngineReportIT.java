@@ -52,7 +52,7 @@ class EngineReportIT extends ApiIntegrationTest {
                 Map.of("maple.report.api-url", "http://127.0.0.1:" + port)))
                 .bindOrCreate("maple.report", ReportProperties.class);
         Path workDir = Files.createTempDirectory("maple-report-it");
-        LocalLauncherProperties localProperties = new LocalLauncherProperties(workDir, Duration.ofSeconds(5));
+        LocalLauncherProperties localProperties = new LocalLauncherProperties(workDir, Duration.ofSeconds(5), false);
         LocalLauncher launcher = new LocalLauncher(localProperties,
                 new LocalLogs(localProperties, new LogProperties(DataSize.ofMegabytes(64))),
                 new LocalExitWatch(observation -> { }), Clock.systemUTC());

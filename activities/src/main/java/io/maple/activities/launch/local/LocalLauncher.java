@@ -103,7 +103,9 @@ public class LocalLauncher implements ClusterLauncher {
     }
 
     private void watch(long id, ProcessHandle process, long pid) {
-        exits.watch(id, process, () -> observe(id, String.valueOf(pid)));
+        if (properties.exitSignals()) {
+            exits.watch(id, process, () -> observe(id, String.valueOf(pid)));
+        }
     }
 
     @Override
