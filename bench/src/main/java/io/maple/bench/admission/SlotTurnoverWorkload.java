@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -67,9 +68,11 @@ public final class SlotTurnoverWorkload implements Workload {
         List<Long> starts = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
         List<Long> runs = new ArrayList<>();
+        Map<Long, Map<String, Long>> times = firstTimes(maple, ids);
         for (long id : ids) {
-            Long start = statusMicros(maple, id, ExecutionStatus.STARTING);
-            Long running = statusMicros(maple, id, ExecutionStatus.RUNNING);
+            Map<String, Long> of = times.getOrDefault(id, Map.of());
+            Long start = of.get(ExecutionStatus.STARTING.name());
+            Long running = of.get(ExecutionStatus.RUNNING.name());
             Path exit = MapleStack.LOCAL_WORK_DIR.resolve(String.valueOf(id)).resolve("exitcode");
             if (start != null) {
                 starts.add(start);
@@ -117,12 +120,18 @@ public final class SlotTurnoverWorkload implements Workload {
         return section;
     }
 
-    private static Long statusMicros(MapleStack maple, long id, ExecutionStatus status) {
-        List<Timestamp> times = maple.jdbc().queryForList("SELECT MIN(create_time) FROM "
-                + "maple_engine_execution_status_history WHERE execution_id = ? AND to_status = ?", Timestamp.class,
-                id, status.name());
-        Timestamp t = times.isEmpty() ? null : times.get(0);
-        return t == null ? null : t.getTime() * 1000 + (t.getNanos() / 1000) % 1000;
+    /** Each execution's first STARTING and RUNNING history rows, in epoch microseconds, in one query. */
+    private static Map<Long, Map<String, Long>> firstTimes(MapleStack maple, List<Long> ids) {
+        Map<Long, Map<String, Long>> times = new HashMap<>();
+        maple.jdbc().query("SELECT execution_id, to_status, MIN(create_time) FROM maple_engine_execution_status_history "
+                + "WHERE execution_id BETWEEN ? AND ? AND to_status IN ('STARTING', 'RUNNING') "
+                + "GROUP BY execution_id, to_status", rs -> {
+                    Timestamp t = rs.getTimestamp(3);
+                    times.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2),
+                            t.getTime() * 1000 + (t.getNanos() / 1000) % 1000);
+                }, ids.stream().mapToLong(Long::longValue).min().orElse(0),
+                ids.stream().mapToLong(Long::longValue).max().orElse(-1));
+        return times;
     }
 
     /** A Spark home whose spark-submit only sleeps: the job is a real process, and costs nothing else. */
