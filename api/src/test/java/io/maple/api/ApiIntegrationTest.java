@@ -75,6 +75,16 @@ public abstract class ApiIntegrationTest {
         return "app-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Creates an app through the admin endpoint; answers its name and its once-shown key. */
+    protected String[] createApp(String name, boolean admin, java.util.List<String> legalHosts) {
+        var body = json.createObjectNode().put("name", name).put("admin", admin);
+        legalHosts.forEach(body.putArray("legalHosts")::add);
+        HttpApi.Response r = http.post("/api/v1/admin/apps", body.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.body()).doesNotContain("v1$"); // never the stored hash
+        return new String[] {name, r.json().get("key").asText()};
+    }
+
     /** A valid spark sql submission; tests change one field at a time. */
     protected ObjectNode submission(String fromApp, String uniqueId) {
         ObjectNode body = json.createObjectNode()

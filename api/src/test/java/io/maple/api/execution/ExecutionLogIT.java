@@ -150,10 +150,8 @@ class ExecutionLogIT extends ApiIntegrationTest {
         assertField(get(id, "/log/download?stream=driver"), "stream", "stdout, stderr, launch");
 
         // another (non-admin) app may not read it, as it may not read the execution
-        String other = newApp();
-        HttpApi.Response created = http.post("/api/v1/admin/apps", "{\"name\":\"" + other + "\",\"admin\":false}");
-        HttpApi.Response foreign = http.as(other, created.json().get("key").asText())
-                .get("/api/v1/executions/" + id + "/log/download");
+        String[] other = createApp(newApp(), false, List.of());
+        HttpApi.Response foreign = http.as(other[0], other[1]).get("/api/v1/executions/" + id + "/log/download");
         assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
         assertThat(foreign.body()).doesNotContain("line");
     }

@@ -25,16 +25,6 @@ class AuthenticationIT extends ApiIntegrationTest {
     @Autowired
     ExecutionStore executions;
 
-    /** Creates an app through the admin endpoint and answers its name and its once-shown key. */
-    private String[] createApp(String name, boolean admin, List<String> legalHosts) {
-        var body = json.createObjectNode().put("name", name).put("admin", admin);
-        legalHosts.forEach(body.putArray("legalHosts")::add);
-        HttpApi.Response r = http.post("/api/v1/admin/apps", body.toString());
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        assertThat(r.body()).doesNotContain("v1$"); // never the stored hash
-        return new String[] {name, r.json().get("key").asText()};
-    }
-
     private static void assertProblem(HttpApi.Response r, int status, String detailFragment) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");

@@ -26,8 +26,8 @@ class ConsoleSessionIT extends ApiIntegrationTest {
 
     @Test
     void aSignedInConsoleActsAsItsAppAndEveryChangeNeedsTheCsrfHeader() {
-        String[] a = createApp(List.of());
-        String[] b = createApp(List.of());
+        String[] a = createApp(newApp(), false, List.of());
+        String[] b = createApp(newApp(), false, List.of());
         long ownId = submit(http.as(a[0], a[1]), a[0], "own-1");
         long othersId = submit(http.as(b[0], b[1]), b[0], "others-1");
 
@@ -88,8 +88,8 @@ class ConsoleSessionIT extends ApiIntegrationTest {
 
     @Test
     void aFailedSignInNamesNoPartAndIsAuditedAndRateLimitedPerApp() {
-        String[] app = createApp(List.of());
-        String[] fenced = createApp(List.of("10.1.2.3/32"));
+        String[] app = createApp(newApp(), false, List.of());
+        String[] fenced = createApp(newApp(), false, List.of("10.1.2.3/32"));
         HttpApi anonymous = anonymous();
 
         HttpApi.Response wrongKey = anonymous.post("/api/v1/session", signIn(app[0], app[1] + "x"));
@@ -118,21 +118,12 @@ class ConsoleSessionIT extends ApiIntegrationTest {
         assertThat(limited.header("Set-Cookie")).isEmpty();
         assertThat(audit.recentByActor(app[0], 1).get(0).outcome()).isEqualTo("RATE_LIMITED");
         // another app is not held up by it
-        String[] other = createApp(List.of());
+        String[] other = createApp(newApp(), false, List.of());
         assertThat(anonymous.post("/api/v1/session", signIn(other[0], other[1])).status()).isEqualTo(200);
     }
 
     private HttpApi anonymous() {
         return http.withHeaders(Map.of());
-    }
-
-    private String[] createApp(List<String> legalHosts) {
-        String name = newApp();
-        var body = json.createObjectNode().put("name", name).put("admin", false);
-        legalHosts.forEach(body.putArray("legalHosts")::add);
-        HttpApi.Response r = http.post("/api/v1/admin/apps", body.toString());
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return new String[] {name, r.json().get("key").asText()};
     }
 
     private long submit(HttpApi as, String app, String uniqueId) {
