@@ -43,6 +43,9 @@ public final class MapleStack implements AutoCloseable {
 
     /** The api's default pool (api application.yml, {@code MAPLE_DB_POOL_SIZE}). */
     static final int DB_POOL_SIZE = 32;
+    /** The worker's workflow cache (worker application.yml, {@code MAPLE_WORKFLOW_CACHE}, {@code MAPLE_WORKFLOW_THREADS}). */
+    static final int WORKFLOW_CACHE = 4000;
+    static final int WORKFLOW_THREADS = 6000;
 
     private final TestServer.PortBoundTestServer temporal;
     private final ConfigurableApplicationContext api;
@@ -83,6 +86,9 @@ public final class MapleStack implements AutoCloseable {
     private static String[] workerArgs(String url, String temporal, Map<String, String> extra) {
         List<String> args = new ArrayList<>(common(url));
         args.add(temporal);
+        // the worker's application.yml defaults (not read here): a burst's waiters all stay cached
+        args.add("--spring.temporal.workflow-cache.max-instances=" + WORKFLOW_CACHE);
+        args.add("--spring.temporal.workflow-cache.max-threads=" + WORKFLOW_THREADS);
         String w = "--spring.temporal.workers";
         args.addAll(List.of(
                 w + "[0].name=executions", w + "[0].task-queue=" + TaskQueues.EXECUTIONS,
