@@ -39,6 +39,7 @@ public final class BurstWorkload implements Workload {
     /** A waiter counts as passed over only when it was in line this long before the other's slot. */
     private static final long TIE_MICROS = 100_000;
     private static final double GOAL_RATIO = 1.5;
+    private static final int WARM_UP_SECONDS = 1;
 
     private final BenchSizes sizes;
     private final Supplier<MapleStack> stack;
@@ -72,16 +73,21 @@ public final class BurstWorkload implements Workload {
         }
         String tag = Long.toString(System.currentTimeMillis(), 36);
 
-        Run viaMaple = run(maple, QUEUE, burst, rate, i -> submitter.viaApi("burst-" + tag + "-" + i,
-                QUEUE + (i % burst.queues()), priorities[(int) i], null));
-        long duplicates = maple.workerBean(InstantCluster.class).launchedMoreThanOnce(viaMaple.ids());
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(8);
+        Run viaMaple;
         Run bare;
+        long duplicates;
         try {
-            BareBurst scheduler = new BareBurst(submitter, maple.store(), MapleStack.CLUSTER, burst.limit(),
-                    burst.job(), timers);
-            bare = run(maple, BARE_QUEUE, burst, rate, i -> scheduler.submit("bare-burst-" + tag + "-" + i,
-                    BARE_QUEUE + (i % burst.queues()), priorities[(int) i]));
+            // a long-running api and worker have compiled their hot paths; a fresh JVM compiles them during
+            // its first burst (a third of the CPU, JFR). A short burst down each path first, left out of the figures.
+            BenchSizes.Burst warmUp = new BenchSizes.Burst(rate * WARM_UP_SECONDS, Duration.ofSeconds(WARM_UP_SECONDS),
+                    burst.queues(), burst.limit(), burst.job());
+            run(maple, QUEUE, warmUp, rate, viaApi(submitter, burst, priorities, tag + "-warm"));
+            run(maple, BARE_QUEUE, warmUp, rate, bare(submitter, maple, burst, timers, priorities, tag + "-warm"));
+
+            viaMaple = run(maple, QUEUE, burst, rate, viaApi(submitter, burst, priorities, tag));
+            duplicates = maple.workerBean(InstantCluster.class).launchedMoreThanOnce(viaMaple.ids());
+            bare = run(maple, BARE_QUEUE, burst, rate, bare(submitter, maple, burst, timers, priorities, tag));
         } finally {
             timers.shutdownNow();
         }
@@ -95,9 +101,11 @@ public final class BurstWorkload implements Workload {
                         + "in memory, the job's time on a timer: no workflow, no durability. Drain: first CREATED to "
                         + "last end. Holding: executions in STARTING, RUNNING or UNKNOWN per queue, sampled every "
                         + "100 ms. An inversion: a waiter of a more urgent priority in line (ACCEPTED) %d ms or more "
-                        + "before another of the same queue got its slot, served after it.", n,
+                        + "before another of the same queue got its slot, served after it. Before both, %d s of the same "
+                        + "arrivals (%d executions) down each path, not counted: the JIT's warm-up, which a fresh JVM "
+                        + "would otherwise spend during the measured burst.", n,
                         burst.over().toSeconds(), rate, burst.queues(), burst.limit(), burst.job().toMillis(),
-                        TIE_MICROS / 1000));
+                        TIE_MICROS / 1000, WARM_UP_SECONDS, rate * WARM_UP_SECONDS));
         double floor = Math.ceil((double) n / (burst.queues() * burst.limit())) * burst.job().toMillis() / 1000.0;
         section.compare(new Comparison("drain time", "s", viaMaple.drainSeconds(), bare.drainSeconds(),
                 "<= " + GOAL_RATIO + "x bare", viaMaple.drainSeconds() <= GOAL_RATIO * bare.drainSeconds()));
@@ -125,6 +133,19 @@ public final class BurstWorkload implements Workload {
         section.note("The capacity floor is ceil(N / (queues x limit)) x the job's time: no scheduler drains faster. "
                 + "CREATED -> STARTING includes the wait for a slot, which the limits impose on both paths.");
         return section;
+    }
+
+    private static LongFunction<Long> viaApi(Submitter submitter, BenchSizes.Burst burst, int[] priorities, String tag) {
+        return i -> submitter.viaApi("burst-" + tag + "-" + i, QUEUE + (i % burst.queues()), priorities[(int) i],
+                null);
+    }
+
+    private static LongFunction<Long> bare(Submitter submitter, MapleStack maple, BenchSizes.Burst burst,
+                                           ScheduledExecutorService timers, int[] priorities, String tag) {
+        BareBurst scheduler = new BareBurst(submitter, maple.store(), MapleStack.CLUSTER, burst.limit(), burst.job(),
+                timers);
+        return i -> scheduler.submit("bare-burst-" + tag + "-" + i, BARE_QUEUE + (i % burst.queues()),
+                priorities[(int) i]);
     }
 
     private Run run(MapleStack maple, String prefix, BenchSizes.Burst burst, int rate, LongFunction<Long> submit)

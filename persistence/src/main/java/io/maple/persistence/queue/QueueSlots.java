@@ -41,8 +41,11 @@ public class QueueSlots {
     public SlotChange acquire(long executionId, String cluster, String clusterQueue, int priority, int limit) {
         ensureGate(cluster, clusterQueue);
         return transaction.execute(tx -> {
+            Integer recorded = lockEnsuredGate(cluster, clusterQueue);
+            // read under the gate: a waiter's place in line dates from when it could be seen there; read
+            // before, a long wait for the gate would date it before grants that could not see it
             Instant now = now();
-            applyLimit(cluster, clusterQueue, lockEnsuredGate(cluster, clusterQueue), limit);
+            applyLimit(cluster, clusterQueue, recorded, limit);
             boolean joined = entries.enter(new QueueEntryRecord(executionId, cluster, clusterQueue, priority,
                     SlotState.WAITING, now, null)) == 1;
             List<Long> granted = grantFree(cluster, clusterQueue, limit, now);
@@ -65,8 +68,8 @@ public class QueueSlots {
     public void adopt(long executionId, String cluster, String clusterQueue, int priority) {
         ensureGate(cluster, clusterQueue);
         transaction.executeWithoutResult(tx -> {
-            Instant now = now();
             lockEnsuredGate(cluster, clusterQueue);
+            Instant now = now();
             entries.hold(new QueueEntryRecord(executionId, cluster, clusterQueue, priority, SlotState.HOLDING, now,
                     now));
         });

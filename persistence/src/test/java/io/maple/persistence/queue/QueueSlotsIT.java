@@ -14,6 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(classes = PersistenceTestApp.class)
 class QueueSlotsIT {
@@ -40,6 +43,9 @@ class QueueSlotsIT {
 
     @Autowired
     QueueEntryMapper entries;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private static String newQueue() {
         return "q-" + UUID.randomUUID();
@@ -69,6 +75,43 @@ class QueueSlotsIT {
         assertThat(slots.entryOf(second).state()).isEqualTo(SlotState.HOLDING);
         assertThat(slots.release(second, CLUSTER, queue, 1)).isEmpty();
         assertThat(entries.countHolding(CLUSTER, queue)).isZero();
+    }
+
+    @Test
+    void aWaiterThatWaitedForTheGateIsInLineOnlyFromWhenItGotThrough() throws Exception {
+        String queue = newQueue();
+        long holder = IDS.incrementAndGet();
+        long waiter = IDS.incrementAndGet();
+        long late = IDS.incrementAndGet();
+        assertThat(slots.acquire(holder, CLUSTER, queue, 1, 1).holds()).isTrue();
+        assertThat(slots.acquire(waiter, CLUSTER, queue, 1, 1).holds()).isFalse();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<SlotChange> lateArrival = transaction.execute(tx -> {
+                // the holder's release holds the gate while the late one asks for a place
+                entries.lockGate(CLUSTER, queue);
+                Future<SlotChange> asked = pool.submit(() -> slots.acquire(late, CLUSTER, queue, 1, 1));
+                sleep(300);
+                assertThat(asked).isNotDone();
+                assertThat(slots.release(holder, CLUSTER, queue, 1)).containsExactly(waiter);
+                return asked;
+            });
+            assertThat(lateArrival.get(10, TimeUnit.SECONDS).holds()).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+        // the grant could not see the late one: its place in line dates from after it
+        assertThat(slots.entryOf(late).enterTime()).isAfterOrEqualTo(slots.entryOf(waiter).grantTime());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
