@@ -178,7 +178,7 @@ class K8sWorkerRestartIT {
         // the fallback check next asks in an hour: only the new informers can explain the catch-up
         try (MapleWorker first = new MapleWorker(Duration.ofHours(1), true)) {
             id = runningUnder(first);
-            spark.awaitPollWaitingForItsSecondAttempt(id);
+            spark.awaitMonitoringBeforeAnyPoll(id);
         }
         spark.operator(id, sparkStatus("COMPLETED", null));
         assertThat(harness.status(id)).as("nobody watches").isEqualTo(RUNNING);

@@ -130,20 +130,22 @@ public final class K8sWorkflowRun {
     }
 
     /**
-     * Waits until the fallback poll's first attempt found no change and its next attempt is the
-     * poll period away: from then on, only an informer signal can explain a quick transition.
+     * Waits until the execution is monitored with its fallback poll deferred (version deferred-poll):
+     * the monitoring loop's timer started after the launch, and no poll was scheduled.
      */
-    public void awaitPollWaitingForItsSecondAttempt(long id) throws InterruptedException {
+    public void awaitMonitoringBeforeAnyPoll(long id) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (pendingActivities(id).stream().anyMatch(a -> a.getActivityType().getName().equals("AwaitChange")
-                    && a.getAttempt() >= 2)) {
+            List<HistoryEvent> history = history(id);
+            boolean launched = completedActivities(history).contains("Launch");
+            boolean waiting = history.stream().anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED);
+            if (launched && waiting) {
+                assertThat(activities(history)).as("a poll started at once").doesNotContain("AwaitChange");
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the fallback poll of execution " + id + " never failed its first attempt: "
-                + pendingActivities(id));
+        throw new AssertionError("execution " + id + " never waited in its monitoring loop: " + pendingActivities(id));
     }
 
     private List<PendingActivityInfo> pendingActivities(long id) {

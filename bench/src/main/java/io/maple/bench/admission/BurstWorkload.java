@@ -10,6 +10,7 @@ import io.maple.bench.report.Table;
 import io.maple.bench.stack.InstantCluster;
 import io.maple.bench.stack.MapleStack;
 import io.maple.bench.stack.Submitter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,7 @@ public final class BurstWorkload implements Workload {
                 "<= limit", viaMaple.mostHolding() <= burst.limit()));
         section.compare(new Comparison("executions ended", "", viaMaple.ended(), n, "all", viaMaple.ended() == n));
         section.compare(new Comparison("executions launched twice", "", duplicates, 0, "0", duplicates == 0));
+        section.compare(Comparison.reported("JVM CPU per execution", "ms", viaMaple.cpuMillis(), bare.cpuMillis()));
         section.compare(Comparison.reported("CREATED -> ACCEPTED p99", "ms", viaMaple.accepted().p99(),
                 bare.accepted().p99()));
         section.compare(Comparison.reported("CREATED -> STARTING p50", "ms", viaMaple.starting().p50(),
@@ -152,9 +154,12 @@ public final class BurstWorkload implements Workload {
             throws Exception {
         HoldingSampler holding = new HoldingSampler(maple.jdbc(), prefix);
         List<Long> ids;
+        long cpuBefore = processCpuNanos();
+        long cpuNanos;
         try {
             ids = OpenLoop.run(rate, burst.over(), submit);
             awaitEnded(maple.jdbc(), ids, sizes.drainCap());
+            cpuNanos = processCpuNanos() - cpuBefore;
         } finally {
             holding.stop();
         }
@@ -168,13 +173,24 @@ public final class BurstWorkload implements Workload {
         }).toList();
         long firstCreated = rows.stream().mapToLong(Row::created).min().orElse(0);
         long lastEnded = rows.stream().filter(r -> r.ended() != null).mapToLong(Row::ended).max().orElse(firstCreated);
-        return new Run(ids, rows.stream().filter(r -> r.ended() != null).count(), (lastEnded - firstCreated) / 1e6,
+        return new Run(ids, cpuNanos / 1e6 / ids.size(), rows.stream().filter(r -> r.ended() != null).count(),
+                (lastEnded - firstCreated) / 1e6,
                 order.stream().filter(r -> r.served() != null).count(), inversions(order), holding.most(), Latencies.of(since(rows, Row::accepted)),
                 Latencies.of(since(rows, Row::starting)));
     }
 
     /** @param ordered executions whose place in line and slot were seen, over which inversions are counted */
-    private record Run(List<Long> ids, long ended, double drainSeconds, long ordered, long inversions, long mostHolding,
+    /**
+     * This JVM's CPU time (api, worker, Temporal's test server, the bench's client and sampler; not
+     * MariaDB's), for CPU per execution: steadier than a drain time on a saturated machine.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** @param cpuMillis this JVM's CPU time from the first submission to the last end, per execution */
+    private record Run(List<Long> ids, double cpuMillis, long ended, double drainSeconds, long ordered, long inversions, long mostHolding,
                        Latencies accepted, Latencies starting) {
     }
 

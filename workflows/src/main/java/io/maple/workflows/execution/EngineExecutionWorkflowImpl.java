@@ -66,6 +66,12 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     static final String LOCAL_BOOKKEEPING = "local-bookkeeping";
     /** A run started on a row already past admission (resumed from MySQL) takes its queue slot back. */
     static final String RESUME_ADOPTS_SLOT = "resume-adopts-slot";
+    /**
+     * Version 1: the fallback poll's first attempt comes a poll interval into the monitoring, not at
+     * once: it found the job just launched, and cost an activity task, a cluster call and a cancel
+     * for each job whose end its observers reported.
+     */
+    static final String DEFERRED_POLL = "deferred-poll";
 
     private ExecutionActivities store;
     private AdmissionActivities admission;
@@ -251,6 +257,9 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     /** Applies observations until a terminal status; polls the cluster when the observers are silent. */
     private void monitor() {
+        if (!status.isTerminal() && Workflow.getVersion(DEFERRED_POLL, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            fallback.deferUntil(Workflow.currentTimeMillis() + execution.settings().pollIntervalMillis());
+        }
         while (!status.isTerminal()) {
             if (stopRequest != null) {
                 Workflow.newDetachedCancellationScope(this::stop).run();
@@ -274,17 +283,17 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
                 Workflow.continueAsNew(new ExecutionInput(execution.executionId(), snapshot()));
             }
             fallback.ensure(execution, appId, knownPhase);
-            Duration wait = status == UNKNOWN ? unobservability.lostRemaining(status, lastObservation)
-                    : unobservability.graceRemaining(status);
+            Duration wait = earlier(status == UNKNOWN ? unobservability.lostRemaining(status, lastObservation)
+                    : unobservability.graceRemaining(status), fallback.deferral(Workflow.currentTimeMillis()));
             Promise<ClusterObservation> current = fallback.current();
             if (wait == null) {
                 Workflow.await(() -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
-                        || current.isCompleted());
+                        || (current != null && current.isCompleted()));
             } else {
                 Workflow.await(wait, () -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
-                        || current.isCompleted());
+                        || (current != null && current.isCompleted()));
             }
-            if (current.isCompleted()) {
+            if (current != null && current.isCompleted()) {
                 fallback.forget();
                 try {
                     inbox.add(current.get());
@@ -297,6 +306,14 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         }
         fallback.cancel();
         slot.release("ended " + status);
+    }
+
+    /** The shorter of two waits; null (no deadline) only when both are. */
+    private static Duration earlier(Duration a, Duration b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Maps one observation onto Maple's status; the workflow knows the history the cluster does not. */

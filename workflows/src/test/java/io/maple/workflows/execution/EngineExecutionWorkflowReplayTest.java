@@ -35,7 +35,11 @@ class EngineExecutionWorkflowReplayTest {
         "before-one-step-end/execution-success", "before-one-step-end/execution-kill",
         "before-one-step-end/execution-start-failed", "before-one-step-end/execution-cancel-queued",
         "before-one-step-end/execution-unknown-recovered", "before-one-step-end/execution-queued-granted",
-        // today's code: and the status that ends it gives the slot back in the same local activity
+        // one-step-end: and the status that ends it gives the slot back in the same local activity
+        "before-deferred-poll/execution-success", "before-deferred-poll/execution-kill",
+        "before-deferred-poll/execution-start-failed", "before-deferred-poll/execution-cancel-queued",
+        "before-deferred-poll/execution-unknown-recovered", "before-deferred-poll/execution-queued-granted",
+        // today's code: the fallback poll starts a poll interval into the monitoring (deferred-poll)
         "execution-success", "execution-kill", "execution-start-failed", "execution-cancel-queued",
         "execution-unknown-recovered",
         // queued behind others: granted by another's release, told by signal
