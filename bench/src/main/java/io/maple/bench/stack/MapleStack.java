@@ -46,6 +46,8 @@ public final class MapleStack implements AutoCloseable {
     /** The worker's workflow cache (worker application.yml, {@code MAPLE_WORKFLOW_CACHE}, {@code MAPLE_WORKFLOW_THREADS}). */
     static final int WORKFLOW_CACHE = 4000;
     static final int WORKFLOW_THREADS = 6000;
+    /** Workflow tasks and local activities at a time (worker application.yml, {@code MAPLE_WORKFLOW_TASK_SLOTS}, {@code MAPLE_LOCAL_ACTIVITY_SLOTS}). */
+    static final int EXECUTION_SLOTS = 16;
 
     private final TestServer.PortBoundTestServer temporal;
     private final ConfigurableApplicationContext api;
@@ -92,6 +94,8 @@ public final class MapleStack implements AutoCloseable {
         String w = "--spring.temporal.workers";
         args.addAll(List.of(
                 w + "[0].name=executions", w + "[0].task-queue=" + TaskQueues.EXECUTIONS,
+                w + "[0].capacity.max-concurrent-workflow-task-executors=" + EXECUTION_SLOTS,
+                w + "[0].capacity.max-concurrent-local-activity-executors=" + EXECUTION_SLOTS,
                 w + "[0].workflow-classes[0]=io.maple.workflows.execution.EngineExecutionWorkflowImpl",
                 w + "[0].workflow-classes[1]=io.maple.workflows.admission.QueueAdmissionWorkflowImpl",
                 w + "[0].workflow-classes[2]=io.maple.workflows.webhook.WebhookDeliveryWorkflowImpl",
