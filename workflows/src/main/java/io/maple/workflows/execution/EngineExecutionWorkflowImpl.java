@@ -67,9 +67,9 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     /** A run started on a row already past admission (resumed from MySQL) takes its queue slot back. */
     static final String RESUME_ADOPTS_SLOT = "resume-adopts-slot";
     /**
-     * Version 1: the fallback poll's first attempt comes a poll interval into the monitoring, not at
-     * once: it found the job just launched, and cost an activity task, a cluster call and a cancel
-     * for each job whose end its observers reported.
+     * Version 1: after a launch, the fallback poll's first attempt comes a poll interval into the
+     * monitoring, not at once: it found the job just launched, and cost an activity task, a cluster
+     * call and a cancel for each job whose end its observers reported.
      */
     static final String DEFERRED_POLL = "deferred-poll";
 
@@ -86,6 +86,8 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
     private ExecutionStatus status;
     private String appId;
     private int launchAttempts;
+    /** This run launched the application (not a run resumed or continued past the launch). */
+    private boolean launchedHere;
     private ClusterObservation lastObservation;
     private EngineReport lastReport;
     private boolean sawRunning;
@@ -241,6 +243,7 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
         try {
             LaunchAppResult result = launched.get();
             appId = result.appId();
+            launchedHere = true;
             if (result.observation() != null) {
                 inbox.add(result.observation());
             } else {
@@ -257,7 +260,9 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
 
     /** Applies observations until a terminal status; polls the cluster when the observers are silent. */
     private void monitor() {
-        if (!status.isTerminal() && Workflow.getVersion(DEFERRED_POLL, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        // only after this run's own launch: a run resumed or continued past it has been away, and looks at once
+        if (launchedHere && !status.isTerminal()
+                && Workflow.getVersion(DEFERRED_POLL, Workflow.DEFAULT_VERSION, 1) >= 1) {
             fallback.deferUntil(Workflow.currentTimeMillis() + execution.settings().pollIntervalMillis());
         }
         while (!status.isTerminal()) {
