@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The Flink configuration a job may pass ({@code -Dkey=value}), checked against what Maple sets itself. */
 final class FlinkConf {
+
+    /** a configuration key: no blank, = or control character; compiled once: String.matches compiles it on every call, on the submission path. */
+    private static final Pattern KEY = Pattern.compile("[^\\s=\\p{Cntrl}]+");
 
     /** Keys Maple sets: a user value would change where the job runs or hide its tag. */
     static final Set<String> RESERVED = Set.of("execution.target", "yarn.tags", "yarn.application.name",
@@ -31,7 +35,7 @@ final class FlinkConf {
             String key = entry.getKey();
             String field = "conf." + key;
             // The CLI splits -D on the first '=': a key with '=' or blanks would set another key.
-            if (key == null || key.isBlank() || !key.matches("[^\\s=\\p{Cntrl}]+")) {
+            if (key == null || key.isBlank() || !KEY.matcher(key).matches()) {
                 throw new InvalidJobException(field, "conf key must not be empty or contain '=', blanks or control characters");
             }
             Object value = entry.getValue();

@@ -16,6 +16,7 @@ import io.maple.engine.spi.ScriptTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Flink 1.15 to 1.20, 2.0 and 2.1 (the flinkVersion values the operator's CRD knows) on YARN
@@ -27,6 +28,9 @@ import java.util.Map;
  * {@code flink.k8s.python-jar}, {@code flink.k8s.service-account}.
  */
 public final class FlinkPlugin implements EnginePlugin {
+
+    /** Flink 1.15 to 2.1; compiled once: String.matches compiles it on every call, on the submission path. */
+    private static final Pattern VERSION = Pattern.compile("(1\\.(1[5-9]|20)|2\\.[01])(\\.\\d+)?");
 
     private static final ScriptTemplate TEMPLATE =
             ScriptTemplate.load(FlinkPlugin.class, "/io/maple/engine/flink/flink-run.sh.vm");
@@ -46,7 +50,7 @@ public final class FlinkPlugin implements EnginePlugin {
     @Override
     public boolean supports(String engineVersion, ClusterCategory clusterCategory) {
         return engineVersion != null && clusterCategory != null
-                && engineVersion.matches("(1\\.(1[5-9]|20)|2\\.[01])(\\.\\d+)?");
+                && VERSION.matcher(engineVersion).matches();
     }
 
     @Override

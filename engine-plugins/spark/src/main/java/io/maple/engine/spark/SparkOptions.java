@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The spark-submit options of a job, resolved once for every cluster category: the resource fields,
@@ -19,6 +20,11 @@ import java.util.Set;
  * @param sourceOf option -> the request field it came from, for error messages
  */
 record SparkOptions(Map<String, String> options, Map<String, String> confs, Map<String, String> sourceOf) {
+
+    /** a spark-submit option name; compiled once: String.matches compiles it on every call, on the submission path. */
+    private static final Pattern OPTION = Pattern.compile("--[a-z][a-z-]*");
+    /** a --conf key: no blank, = or control character; compiled once: String.matches compiles it on every call, on the submission path. */
+    private static final Pattern CONF_KEY = Pattern.compile("[^\\s=\\p{Cntrl}]+");
 
     /** Confs Maple itself sets: a user value would change where or how the job runs, or hide its tag. */
     static final Set<String> RESERVED = Set.of("spark.master", "spark.submit.deployMode", "spark.app.name",
@@ -76,7 +82,7 @@ record SparkOptions(Map<String, String> options, Map<String, String> confs, Map<
                     checkQueue(field, value, category, clusterQueue);
                 } else {
                     String option = rule.replaceParameter();
-                    if (option == null || !option.matches("--[a-z][a-z-]*")) {
+                    if (option == null || !OPTION.matcher(option).matches()) {
                         throw new IllegalStateException("bad replaceParameter for " + key + ": " + option);
                     }
                     String current = options.get(option);
@@ -102,7 +108,7 @@ record SparkOptions(Map<String, String> options, Map<String, String> confs, Map<
 
     static void checkKey(String key, String field) {
         // spark-submit splits --conf on the first '=': a key with '=' or blanks would set another key.
-        if (key == null || key.isBlank() || !key.matches("[^\\s=\\p{Cntrl}]+")) {
+        if (key == null || key.isBlank() || !CONF_KEY.matcher(key).matches()) {
             throw new InvalidJobException(field, "conf key must not be empty or contain '=', blanks or control characters");
         }
     }

@@ -12,6 +12,7 @@ import io.maple.engine.spi.LaunchRequest;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.PluginSettings;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
  * {@code spark.k8s.image}, {@code spark.k8s.service-account}.
  */
 public final class SparkPlugin implements EnginePlugin {
+
+    /** Spark 3.x and 4.x; compiled once: String.matches compiles it on every call, on the submission path. */
+    private static final Pattern VERSION = Pattern.compile("[34]\\.\\d+(\\.\\d+)?");
 
     private PluginSettings settings = PluginSettings.none();
 
@@ -39,7 +43,7 @@ public final class SparkPlugin implements EnginePlugin {
 
     @Override
     public boolean supports(String engineVersion, ClusterCategory clusterCategory) {
-        return engineVersion != null && engineVersion.matches("[34]\\.\\d+(\\.\\d+)?") && clusterCategory != null;
+        return engineVersion != null && VERSION.matcher(engineVersion).matches() && clusterCategory != null;
     }
 
     @Override
