@@ -179,7 +179,6 @@ public final class BurstWorkload implements Workload {
                 Latencies.of(since(rows, Row::starting)));
     }
 
-    /** @param ordered executions whose place in line and slot were seen, over which inversions are counted */
     /**
      * This JVM's CPU time (api, worker, Temporal's test server, the bench's client and sampler; not
      * MariaDB's), for CPU per execution: steadier than a drain time on a saturated machine.
@@ -189,7 +188,10 @@ public final class BurstWorkload implements Workload {
                 .getProcessCpuTime();
     }
 
-    /** @param cpuMillis this JVM's CPU time from the first submission to the last end, per execution */
+    /**
+     * @param cpuMillis this JVM's CPU time from the first submission to the last end, per execution
+     * @param ordered   executions whose place in line and slot were seen, over which inversions are counted
+     */
     private record Run(List<Long> ids, double cpuMillis, long ended, double drainSeconds, long ordered, long inversions, long mostHolding,
                        Latencies accepted, Latencies starting) {
     }

@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -290,15 +291,15 @@ public class EngineExecutionWorkflowImpl implements EngineExecutionWorkflow {
             fallback.ensure(execution, appId, knownPhase);
             Duration wait = earlier(status == UNKNOWN ? unobservability.lostRemaining(status, lastObservation)
                     : unobservability.graceRemaining(status), fallback.deferral(Workflow.currentTimeMillis()));
-            Promise<ClusterObservation> current = fallback.current();
+            Supplier<Boolean> news = () -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
+                    || fallback.answered();
             if (wait == null) {
-                Workflow.await(() -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
-                        || (current != null && current.isCompleted()));
+                Workflow.await(news);
             } else {
-                Workflow.await(wait, () -> !inbox.isEmpty() || !reports.isEmpty() || stopRequest != null
-                        || (current != null && current.isCompleted()));
+                Workflow.await(wait, news);
             }
-            if (current != null && current.isCompleted()) {
+            if (fallback.answered()) {
+                Promise<ClusterObservation> current = fallback.current();
                 fallback.forget();
                 try {
                     inbox.add(current.get());

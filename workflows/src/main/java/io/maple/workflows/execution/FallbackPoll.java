@@ -49,6 +49,11 @@ final class FallbackPoll {
         scope.run();
     }
 
+    /** Whether a poll has answered (an observation, or its give-up) and waits to be taken. */
+    boolean answered() {
+        return poll != null && poll.isCompleted();
+    }
+
     /** The poll under way, or null (none yet, or deferred). */
     Promise<ClusterObservation> current() {
         return poll;
