@@ -33,6 +33,26 @@ submit() { # block name -> execution id
 }
 
 . .ci/dev-stack.sh
+
+# What a missed delivery leaves behind, printed where the CI log shows it: Maple's record of every
+# attempt, the worker's lines about the execution's deliveries, and the Temporal server's threads.
+webhook_diagnostics() {
+  say "webhook attempts Maple recorded for execution $1:"
+  curl -sS "$API/api/v1/executions/$1/webhooks" || true
+  echo
+  say "worker log lines about its deliveries:"
+  grep -n "maple-webhook-$1-\|webhook" var/log/worker.log | tail -40 || true
+  say "Temporal server log:"
+  tail -40 var/log/temporal.log || true
+  local server
+  server="$(pgrep -f "io.maple.devserver.TemporalDevServer ${MAPLE_TEMPORAL_PORT:-7233}" | head -1)"
+  if [ -n "$server" ] && command -v jcmd > /dev/null; then
+    jcmd "$server" Thread.print > "$LOG/temporal-threads.txt" 2>&1 || true
+    # the test server starts children and delivers cancels on the common pool: a stuck one shows here
+    say "Temporal server threads blocked or in the common pool (all in $LOG/temporal-threads.txt):"
+    awk -v RS= '/commonPool|State: BLOCKED/' "$LOG/temporal-threads.txt" | head -120 || true
+  fi
+}
 trap stop_dev EXIT
 
 # A database and launch directory of its own, so that earlier runs on this machine change nothing.
@@ -99,7 +119,9 @@ hook_id="$(curl -fsS -X POST "$API/api/v1/executions" -H 'Content-Type: applicat
 wait_status "$hook_id" SUCCEED 300
 expected="$(curl -fsS "$API/api/v1/executions/$hook_id" \
   | python3 -c 'import json,sys; print(" ".join(h["to"] for h in json.load(sys.stdin)["history"][1:]))')"
-for _ in $(seq 1 60); do
+# a delivery whose attempt was lost (a dead poll, a receiver that did not answer) is retried after the
+# activity's 30 s timeout and 5 s of backoff: two minutes cover two such losses
+for _ in $(seq 1 120); do
   got="$(python3 -c 'import json,sys
 events = [json.loads(l)["body"] for l in open(sys.argv[1])] if __import__("os").path.exists(sys.argv[1]) else []
 print(" ".join(e["newStatus"] for e in sorted(events, key=lambda e: e["sequence"])))' "$HOOKS")"
@@ -107,7 +129,10 @@ print(" ".join(e["newStatus"] for e in sorted(events, key=lambda e: e["sequence"
   sleep 1
 done
 kill "$HOOK_PID" 2>/dev/null || true
-[ "$got" = "$expected" ] || fail "webhook receiver got [$got], history says [$expected]"
+if [ "$got" != "$expected" ]; then
+  webhook_diagnostics "$hook_id"
+  fail "webhook receiver got [$got], history says [$expected]"
+fi
 grep -q '"X-Maple-Signature"' "$HOOKS" || fail "webhooks are not signed"
 say "webhook execution $hook_id: receiver got every transition ($got), signed"
 
