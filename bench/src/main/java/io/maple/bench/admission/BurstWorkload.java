@@ -2,6 +2,7 @@ package io.maple.bench.admission;
 
 import io.maple.bench.BenchSizes;
 import io.maple.bench.Workload;
+import io.maple.bench.load.CpuClock;
 import io.maple.bench.load.Latencies;
 import io.maple.bench.load.OpenLoop;
 import io.maple.bench.report.Comparison;
@@ -10,7 +11,6 @@ import io.maple.bench.report.Table;
 import io.maple.bench.stack.InstantCluster;
 import io.maple.bench.stack.MapleStack;
 import io.maple.bench.stack.Submitter;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +44,7 @@ public final class BurstWorkload implements Workload {
 
     private final BenchSizes sizes;
     private final Supplier<MapleStack> stack;
+    private final CpuClock cpu = CpuClock.find();
 
     public BurstWorkload(BenchSizes sizes, Supplier<MapleStack> stack) {
         this.sizes = sizes;
@@ -154,12 +155,12 @@ public final class BurstWorkload implements Workload {
             throws Exception {
         HoldingSampler holding = new HoldingSampler(maple.jdbc(), prefix);
         List<Long> ids;
-        long cpuBefore = processCpuNanos();
+        CpuClock.Reading cpuBefore = cpu.now();
         long cpuNanos;
         try {
             ids = OpenLoop.run(rate, burst.over(), submit);
             awaitEnded(maple.jdbc(), ids, sizes.drainCap());
-            cpuNanos = processCpuNanos() - cpuBefore;
+            cpuNanos = cpu.now().since(cpuBefore).jvmNanos();
         } finally {
             holding.stop();
         }
@@ -177,15 +178,6 @@ public final class BurstWorkload implements Workload {
                 (lastEnded - firstCreated) / 1e6,
                 order.stream().filter(r -> r.served() != null).count(), inversions(order), holding.most(), Latencies.of(since(rows, Row::accepted)),
                 Latencies.of(since(rows, Row::starting)));
-    }
-
-    /**
-     * This JVM's CPU time (api, worker, Temporal's test server, the bench's client and sampler; not
-     * MariaDB's), for CPU per execution: steadier than a drain time on a saturated machine.
-     */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /**

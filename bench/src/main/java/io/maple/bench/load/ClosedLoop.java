@@ -18,17 +18,28 @@ public final class ClosedLoop {
         void run(String uniqueId) throws Exception;
     }
 
-    /** One measured cell. */
-    public record Result(int clients, long operations, double seconds, Latencies latencies) {
+    /** One measured cell, with the CPU this JVM and the database spent while it ran. */
+    public record Result(int clients, long operations, double seconds, Latencies latencies, CpuClock.Reading cpu) {
 
         public double perSecond() {
             return operations / seconds;
         }
 
+        /** This JVM's CPU milliseconds per operation (server and client sides alike). */
+        public double jvmCpuMillisPerOperation() {
+            return cpu.jvmNanos() / 1e6 / operations;
+        }
+
+        /** The database's CPU milliseconds per operation; NaN when its process could not be read. */
+        public double dbCpuMillisPerOperation() {
+            return cpu.dbNanos() < 0 ? Double.NaN : cpu.dbNanos() / 1e6 / operations;
+        }
+
         static Result merge(List<Result> parts) {
             long[] all = parts.stream().flatMapToLong(p -> Arrays.stream(p.latencies().sortedNanos())).toArray();
+            CpuClock.Reading cpu = parts.stream().map(Result::cpu).reduce(CpuClock.Reading::plus).orElseThrow();
             return new Result(parts.get(0).clients(), all.length, parts.stream().mapToDouble(Result::seconds).sum(),
-                    Latencies.of(all));
+                    Latencies.of(all), cpu);
         }
     }
 
@@ -38,6 +49,7 @@ public final class ClosedLoop {
 
     private final AtomicLong sequence = new AtomicLong();
     private final String prefix;
+    private final CpuClock cpu = CpuClock.find();
 
     public ClosedLoop(String prefix) {
         this.prefix = prefix;
@@ -80,6 +92,7 @@ public final class ClosedLoop {
                     return Arrays.copyOf(latencies, count);
                 }));
             }
+            CpuClock.Reading cpuBefore = cpu.now();
             long began = System.nanoTime();
             deadline[0] = began + duration.toNanos();
             start.countDown();
@@ -88,8 +101,9 @@ public final class ClosedLoop {
                 parts.add(f.get());
             }
             double elapsed = (System.nanoTime() - began) / 1e9;
+            CpuClock.Reading spent = cpu.now().since(cpuBefore);
             long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
-            return new Result(clients, all.length, elapsed, Latencies.of(all));
+            return new Result(clients, all.length, elapsed, Latencies.of(all), spent);
         } finally {
             pool.shutdownNow();
         }

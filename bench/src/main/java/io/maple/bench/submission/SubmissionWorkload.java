@@ -3,6 +3,7 @@ package io.maple.bench.submission;
 import io.maple.bench.BenchSizes;
 import io.maple.bench.Workload;
 import io.maple.bench.load.ClosedLoop;
+import io.maple.bench.load.WarmUp;
 import io.maple.bench.report.Comparison;
 import io.maple.bench.report.LineChart;
 import io.maple.bench.report.Section;
@@ -11,6 +12,7 @@ import io.maple.bench.stack.MapleStack;
 import io.maple.bench.stack.Submitter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +24,9 @@ public final class SubmissionWorkload implements Workload {
     private static final String QUEUE = "default";
     private static final int GOAL_CLIENTS = 32;
     private static final double GOAL_SHARE = 0.70;
+    private static final int WARM_UP_CLIENTS = 8;
+    /** The warm-up stops when the JIT has settled, or after this many cells' time. */
+    private static final int WARM_UP_CAP_CELLS = 24;
 
     private final BenchSizes sizes;
     private final Supplier<MapleStack> stack;
@@ -43,9 +48,9 @@ public final class SubmissionWorkload implements Workload {
         ClosedLoop loop = new ClosedLoop("s");
         ClosedLoop.Operation api = id -> submitter.viaApi(id, QUEUE, null);
         ClosedLoop.Operation bare = id -> submitter.direct(id, QUEUE);
-        Duration warmUp = sizes.submissionCell().multipliedBy(2);
-        loop.run(8, warmUp, api); // JIT, connection pools, Tomcat threads
-        loop.run(8, warmUp, bare);
+        // JIT, connection pools, Tomcat threads
+        WarmUp.Outcome warm = WarmUp.run(loop, WARM_UP_CLIENTS, Duration.ofSeconds(1),
+                sizes.submissionCell().multipliedBy(WARM_UP_CAP_CELLS), api, bare);
 
         Section section = new Section("1. Submission",
                 "`POST /api/v1/executions` (Spark SQL job, real api context on Tomcat, security off) with N "
@@ -56,7 +61,7 @@ public final class SubmissionWorkload implements Workload {
                         + "database and Temporal test server. Workers are paused, so neither path competes with "
                         + "workflow execution.");
         Table detail = new Table("clients", "API ops/s", "bare ops/s", "API share", "API p50 ms", "API p99 ms",
-                "bare p50 ms", "bare p99 ms");
+                "bare p50 ms", "bare p99 ms", "API CPU ms/op (JVM + DB)", "bare CPU ms/op (JVM + DB)");
         int slices = (int) Math.max(1, sizes.submissionCell().toSeconds());
         LineChart chart = new LineChart("Submission latency vs load", "concurrent clients", "latency (ms)");
         for (int n : sizes.submissionClients()) {
@@ -64,7 +69,7 @@ public final class SubmissionWorkload implements Workload {
             ClosedLoop.Result a = cell.a();
             ClosedLoop.Result b = cell.b();
             detail.row(n, a.perSecond(), b.perSecond(), a.perSecond() / b.perSecond(), a.latencies().p50(),
-                    a.latencies().p99(), b.latencies().p50(), b.latencies().p99());
+                    a.latencies().p99(), b.latencies().p50(), b.latencies().p99(), cpu(a), cpu(b));
             chart.point("API p50", n, a.latencies().p50()).point("API p99", n, a.latencies().p99())
                     .point("bare p50", n, b.latencies().p50()).point("bare p99", n, b.latencies().p99());
             if (n == GOAL_CLIENTS) {
@@ -77,6 +82,23 @@ public final class SubmissionWorkload implements Workload {
         }
         return section.detail(detail).chart(chart.write(reportDir, "submission-latency.png", true, true))
                 .note("Hikari pools are the api's default (32 connections) in both contexts; Tomcat's 200 "
-                        + "threads serve the API.");
+                        + "threads serve the API.")
+                .note(String.format(Locale.ROOT, "Before the cells, both paths ran alternately at %d clients "
+                        + "for %.0f s, not counted, %s: a fresh JVM compiles the api's longer path for a minute or "
+                        + "more, and a long-running api is past that.", WARM_UP_CLIENTS, warm.took().toMillis() / 1e3,
+                        warm.settled() ? String.format(Locale.ROOT, "until the JIT compilers used %.1f%% of a core",
+                                100 * warm.lastCompileShare())
+                                : String.format(Locale.ROOT, "the cap of %d cells; the JIT compilers still used "
+                                        + "%.0f%% of a core in its last round", WARM_UP_CAP_CELLS,
+                                        100 * warm.lastCompileShare())))
+                .note("CPU ms/op: this JVM's CPU (server, client, Temporal's test server) + MariaDB's, over the "
+                        + "cell's slices of that path, per operation. On a saturated machine the throughput "
+                        + "ratio follows the ratio of these.");
+    }
+
+    private static String cpu(ClosedLoop.Result r) {
+        double db = r.dbCpuMillisPerOperation();
+        return String.format(Locale.ROOT, "%.2f + %s", r.jvmCpuMillisPerOperation(),
+                Double.isNaN(db) ? "?" : String.format(Locale.ROOT, "%.2f", db));
     }
 }
