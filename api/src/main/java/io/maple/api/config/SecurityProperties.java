@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record SecurityProperties(
         @DefaultValue("true") boolean enabled,
         @NotBlank @DefaultValue(LOCAL_SECRET) String secret,
-        @NotBlank @DefaultValue("maple-admin") String bootstrapAdminApp,
+        @NotBlank @DefaultValue(LOCAL_ADMIN_APP) String bootstrapAdminApp,
         @NotBlank @DefaultValue(LOCAL_ADMIN_KEY) String bootstrapAdminKey,
         @NotNull @DefaultValue({"127.0.0.1/32", "::1/128"}) List<String> bootstrapAdminHosts,
         @NotNull @DefaultValue("5m") Duration signatureWindow,
@@ -40,6 +40,7 @@ public record SecurityProperties(
         @Valid @NotNull @DefaultValue Console console) {
 
     public static final String LOCAL_SECRET = "maple-local-secret-change-me";
+    public static final String LOCAL_ADMIN_APP = "maple-admin";
     public static final String LOCAL_ADMIN_KEY = "maple-local-admin-key-change-me";
 
     /**

@@ -37,9 +37,14 @@ public final class KeepAliveHttp implements AutoCloseable {
 
     /** {@code POST path} with a JSON body. */
     public Response post(String path, String json) throws IOException {
+        return post(path, json, "");
+    }
+
+    /** {@code POST path} with a JSON body and {@code headers}: "Name: value" lines, each ending in CRLF. */
+    public Response post(String path, String json, String headers) throws IOException {
         Connection c = take();
         try {
-            Response r = c.post(path, json.getBytes(StandardCharsets.UTF_8));
+            Response r = c.post(path, json.getBytes(StandardCharsets.UTF_8), headers);
             if (c.keepAlive) {
                 c.idleSince = System.nanoTime();
                 idle.add(c);
@@ -84,9 +89,10 @@ public final class KeepAliveHttp implements AutoCloseable {
             this.in = new BufferedInputStream(socket.getInputStream());
         }
 
-        Response post(String path, byte[] body) throws IOException {
+        Response post(String path, byte[] body, String headers) throws IOException {
             String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n" + headers
+                    + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

@@ -49,15 +49,21 @@ public final class MapleStack implements AutoCloseable {
     /** Workflow tasks and local activities at a time (worker application.yml, {@code MAPLE_WORKFLOW_TASK_SLOTS}, {@code MAPLE_LOCAL_ACTIVITY_SLOTS}). */
     static final int EXECUTION_SLOTS = 16;
 
+    /** The app the secured api's calls come from; its rate limit is set out of the way. */
+    public static final String SECURED_APP = "bench";
+
     private final TestServer.PortBoundTestServer temporal;
     private final ConfigurableApplicationContext api;
     private final ConfigurableApplicationContext worker;
+    private final List<String> apiArgs;
+    private ConfigurableApplicationContext securedApi;
 
     private MapleStack(TestServer.PortBoundTestServer temporal, ConfigurableApplicationContext api,
-                       ConfigurableApplicationContext worker) {
+                       ConfigurableApplicationContext worker, List<String> apiArgs) {
         this.temporal = temporal;
         this.api = api;
         this.worker = worker;
+        this.apiArgs = apiArgs;
     }
 
     /**
@@ -79,10 +85,29 @@ public final class MapleStack implements AutoCloseable {
         apiArgs.add(target);
         apiArgs.add("--server.port=0");
         // every call would otherwise need an app key, and the default rate limit (100/s) would be the figure
-        apiArgs.add("--maple.security.enabled=false");
-        ConfigurableApplicationContext api = new SpringApplicationBuilder(MapleApiApplication.class)
-                .web(WebApplicationType.SERVLET).run(apiArgs.toArray(String[]::new));
-        return new MapleStack(temporal, api, worker);
+        ConfigurableApplicationContext api = startApi(apiArgs, "--maple.security.enabled=false");
+        return new MapleStack(temporal, api, worker, apiArgs);
+    }
+
+    private static ConfigurableApplicationContext startApi(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return new SpringApplicationBuilder(MapleApiApplication.class).web(WebApplicationType.SERVLET)
+                .run(all.toArray(String[]::new));
+    }
+
+    /**
+     * A second api on the same database and Temporal server with security on, as deployed: every call
+     * is authenticated, checked and rate-limited (the {@link #SECURED_APP}'s bucket is set high enough
+     * that its limit is not the figure). Started on first use.
+     */
+    public synchronized int securedApiPort() {
+        if (securedApi == null) {
+            String limit = "--maple.security.app-rate-limits." + SECURED_APP;
+            securedApi = startApi(apiArgs, "--maple.security.enabled=true", limit + ".capacity=1000000",
+                    limit + ".per-second=1000000");
+        }
+        return ((WebServerApplicationContext) securedApi).getWebServer().getPort();
     }
 
     private static String[] workerArgs(String url, String temporal, Map<String, String> extra) {
@@ -190,6 +215,9 @@ public final class MapleStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (securedApi != null) {
+            securedApi.close();
+        }
         if (api != null) {
             api.close();
         }

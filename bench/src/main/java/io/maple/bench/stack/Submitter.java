@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maple.bench.load.KeepAliveHttp;
+import io.maple.api.config.SecurityProperties;
 import io.maple.domain.EngineCategory;
 import io.maple.persistence.execution.ExecutionRecord;
 import java.io.IOException;
@@ -17,17 +18,40 @@ import java.util.List;
  */
 public final class Submitter {
 
-    private static final String FROM_APP = "bench";
+    private static final String FROM_APP = MapleStack.SECURED_APP;
 
     private final MapleStack stack;
     private final ObjectMapper json = new ObjectMapper();
     private final KeepAliveHttp http;
+    private final String headers;
     private final String jobJson;
 
     public Submitter(MapleStack stack) {
+        this(stack, stack.apiPort(), "");
+    }
+
+    private Submitter(MapleStack stack, int apiPort, String headers) {
         this.stack = stack;
-        this.http = new KeepAliveHttp("127.0.0.1", stack.apiPort());
+        this.http = new KeepAliveHttp("127.0.0.1", apiPort);
+        this.headers = headers;
         this.jobJson = job().toString();
+    }
+
+    /**
+     * Submits to the stack's secured api as {@link MapleStack#SECURED_APP} with its app key, after
+     * registering the app through the admin API with the bootstrap admin's local key.
+     */
+    public static Submitter secured(MapleStack stack) {
+        int port = stack.securedApiPort();
+        Submitter admin = new Submitter(stack, port, credentials(SecurityProperties.LOCAL_ADMIN_APP,
+                SecurityProperties.LOCAL_ADMIN_KEY));
+        String key = admin.post("/admin/apps", "{\"name\":\"" + MapleStack.SECURED_APP + "\"}", 201)
+                .path("key").asText();
+        return new Submitter(stack, port, credentials(MapleStack.SECURED_APP, key));
+    }
+
+    private static String credentials(String app, String key) {
+        return "X-Maple-App: " + app + "\r\nX-Maple-Key: " + key + "\r\n";
     }
 
     /** Registers the bench cluster and its engine through the admin API, as an operator would. */
@@ -100,7 +124,7 @@ public final class Submitter {
 
     private JsonNode post(String path, String body, int expected) {
         try {
-            KeepAliveHttp.Response r = http.post("/api/v1" + path, body);
+            KeepAliveHttp.Response r = http.post("/api/v1" + path, body, headers);
             if (r.status() != expected) {
                 throw new IllegalStateException("POST " + path + " answered " + r.status() + ": " + r.body());
             }

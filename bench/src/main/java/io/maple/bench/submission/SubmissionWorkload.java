@@ -24,9 +24,10 @@ public final class SubmissionWorkload implements Workload {
     private static final String QUEUE = "default";
     private static final int GOAL_CLIENTS = 32;
     private static final double GOAL_SHARE = 0.70;
+    private static final double SECURED_GOAL_SHARE = 0.60;
     private static final int WARM_UP_CLIENTS = 8;
     /** The warm-up stops when the JIT has settled, or after this many cells' time. */
-    private static final int WARM_UP_CAP_CELLS = 24;
+    private static final int WARM_UP_CAP_CELLS = 36;
 
     private final BenchSizes sizes;
     private final Supplier<MapleStack> stack;
@@ -48,12 +49,15 @@ public final class SubmissionWorkload implements Workload {
         ClosedLoop loop = new ClosedLoop("s");
         ClosedLoop.Operation api = id -> submitter.viaApi(id, QUEUE, null);
         ClosedLoop.Operation bare = id -> submitter.direct(id, QUEUE);
+        Submitter securedSubmitter = Submitter.secured(maple);
+        ClosedLoop.Operation secured = id -> securedSubmitter.viaApi(id, QUEUE, null);
         // JIT, connection pools, Tomcat threads
         WarmUp.Outcome warm = WarmUp.run(loop, WARM_UP_CLIENTS, Duration.ofSeconds(1),
-                sizes.submissionCell().multipliedBy(WARM_UP_CAP_CELLS), api, bare);
+                sizes.submissionCell().multipliedBy(WARM_UP_CAP_CELLS), api, bare, secured);
 
         Section section = new Section("1. Submission",
-                "`POST /api/v1/executions` (Spark SQL job, real api context on Tomcat, security off) with N "
+                "`POST /api/v1/executions` (Spark SQL job, real api context on Tomcat, security off; a last "
+                        + "row with security on) with N "
                         + "concurrent clients for " + sizes.submissionCell().toSeconds() + " s per cell (in 1 s "
                         + "slices alternating with the limit's, so drift falls on both), beside "
                         + "the **bare limit**: `ExecutionStore.create` (the same insert, ext info and history "
@@ -80,6 +84,14 @@ public final class SubmissionWorkload implements Workload {
                         b.perSecond()));
             }
         }
+        // the same cell with security on, as deployed: app key checked, rate bucket, audit of refusals
+        ClosedLoop.Pair cell = loop.alternate(GOAL_CLIENTS, sizes.submissionCell(), slices, secured, bare);
+        ClosedLoop.Result s = cell.a();
+        ClosedLoop.Result b = cell.b();
+        detail.row(GOAL_CLIENTS + ", security on", s.perSecond(), b.perSecond(), s.perSecond() / b.perSecond(),
+                s.latencies().p50(), s.latencies().p99(), b.latencies().p50(), b.latencies().p99(), cpu(s), cpu(b));
+        section.compare(new Comparison("throughput at " + GOAL_CLIENTS + " clients, security on", "ops/s",
+                s.perSecond(), b.perSecond(), ">= 60% of bare", s.perSecond() >= SECURED_GOAL_SHARE * b.perSecond()));
         return section.detail(detail).chart(chart.write(reportDir, "submission-latency.png", true, true))
                 .note("Hikari pools are the api's default (32 connections) in both contexts; Tomcat's 200 "
                         + "threads serve the API.")
