@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit           the token bucket of every app without an entry in {@code appRateLimits}
  * @param appRateLimits       per-app buckets by app name
  * @param console             the console's sign-in: how long a session lasts, how often one may try
+ * @param appCache            how long an app found for a request is reused (0: looked up every time); an app
+ *                            changed in the database by hand, not through this api, is seen after it
  */
 @Validated
 @ConfigurationProperties("maple.security")
@@ -37,7 +39,8 @@ public record SecurityProperties(
         @NotNull @DefaultValue("5m") Duration signatureWindow,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @NotNull @DefaultValue Map<String, @Valid RateLimit> appRateLimits,
-        @Valid @NotNull @DefaultValue Console console) {
+        @Valid @NotNull @DefaultValue Console console,
+        @NotNull @DefaultValue("5s") Duration appCache) {
 
     public static final String LOCAL_SECRET = "maple-local-secret-change-me";
     public static final String LOCAL_ADMIN_APP = "maple-admin";

@@ -1,12 +1,11 @@
 package io.maple.api.execution;
 
 import io.maple.api.config.ApiProperties;
+import io.maple.api.web.RememberedLookup;
 import io.maple.domain.EngineCategory;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.LaunchTargetRecord;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,42 +19,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class LaunchTargets {
 
-    private final ClusterMapper clusters;
-    private final long ttlMillis;
-    private final Clock clock;
-    private final Map<Key, Found> found = new ConcurrentHashMap<>();
+    private final RememberedLookup<Key, LaunchTargetRecord> found;
 
     public LaunchTargets(ClusterMapper clusters, ApiProperties properties, Clock clock) {
-        this.clusters = clusters;
-        this.ttlMillis = properties.launchTargetCache().toMillis();
-        this.clock = clock;
+        this.found = new RememberedLookup<>(k -> clusters.findLaunchTarget(k.cluster(), k.category(), k.version()),
+                properties.launchTargetCache(), clock);
     }
 
     /** The launch target, or null when the cluster does not exist or does not have this engine. */
     public LaunchTargetRecord find(String cluster, EngineCategory category, String version) {
-        Key key = new Key(cluster, category, version);
-        long now = clock.millis();
-        Found known = found.get(key);
-        if (known != null && now < known.until()) {
-            return known.target();
-        }
-        LaunchTargetRecord target = clusters.findLaunchTarget(cluster, category, version);
-        if (target != null && ttlMillis > 0) {
-            found.put(key, new Found(target, now + ttlMillis));
-        } else {
-            found.remove(key);
-        }
-        return target;
+        return found.get(new Key(cluster, category, version));
     }
 
     /** After a change to clusters or engines. */
     public void forget() {
-        found.clear();
+        found.forget();
     }
 
     private record Key(String cluster, EngineCategory category, String version) {
-    }
-
-    private record Found(LaunchTargetRecord target, long until) {
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.maple.api.config.SecurityProperties;
 import io.maple.api.web.ConflictException;
+import io.maple.api.web.RememberedLookup;
 import io.maple.persistence.GeneratedId;
 import io.maple.persistence.application.ApplicationMapper;
 import io.maple.persistence.application.ApplicationRecord;
@@ -12,7 +13,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,7 +24,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-/** The calling applications: looked up per request, created by admins, and the bootstrap admin ensured at startup. */
+/**
+ * The calling applications: looked up per request (remembered for {@code maple.security.app-cache}),
+ * created by admins, and the bootstrap admin ensured at startup.
+ */
 @Component
 public class Applications implements ApplicationRunner {
 
@@ -33,6 +40,10 @@ public class Applications implements ApplicationRunner {
     private final SecurityProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    /** Every authenticated request looks its app up: once per {@code maple.security.app-cache} instead. */
+    private final RememberedLookup<String, ApplicationRecord> byName;
+    /** The host columns as read, by their stored text: a handful of distinct values, one per app. */
+    private final Map<String, List<String>> hostLists = new ConcurrentHashMap<>();
 
     public Applications(ApplicationMapper mapper, AccessKeys keys, SecurityProperties properties, ObjectMapper json,
                         Clock clock) {
@@ -41,6 +52,7 @@ public class Applications implements ApplicationRunner {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.byName = new RememberedLookup<>(mapper::findByName, properties.appCache(), clock);
     }
 
     @Override
@@ -65,7 +77,7 @@ public class Applications implements ApplicationRunner {
     }
 
     public ApplicationRecord find(String name) {
-        return mapper.findByName(name);
+        return byName.get(name);
     }
 
     public List<ApplicationRecord> all() {
@@ -124,9 +136,13 @@ public class Applications implements ApplicationRunner {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        return hostLists.computeIfAbsent(text, this::parse);
+    }
+
+    private List<String> parse(String text) {
         try {
             List<String> values = json.readValue(text, STRINGS);
-            return values == null ? List.of() : values;
+            return values == null ? List.of() : Collections.unmodifiableList(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maple_application holds a non-list host column: " + text, e);
         }

@@ -64,4 +64,26 @@ class RenderAndPluginValidationIT extends ApiIntegrationTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("field").asText()).isEqualTo("cluster");
     }
+
+    @Test
+    void renderFollowsTheEnginesExtInfoAsItIsUpdated() {
+        String cluster = "render-env-" + System.nanoTime();
+        assertThat(http.post("/api/v1/admin/clusters", "{\"name\":\"" + cluster + "\",\"category\":\"YARN\"}")
+                .status()).isEqualTo(201);
+        String engines = "/api/v1/admin/clusters/" + cluster + "/engines";
+        assertThat(http.post(engines, "{\"engineCategory\":\"spark\",\"engineVersion\":\"" + SPARK_VERSION
+                + "\",\"engineHome\":\"/opt/spark\",\"extInfo\":{\"envs\":{\"MAPLE_PROBE\":\"one\"}}}").status())
+                .isEqualTo(201);
+        String body = submission(newApp(), "render-env").put("cluster", cluster).toString();
+        // the ext info is parsed once and kept by its text: the same answer twice, then the new text's
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.post("/api/v1/executions/render", body).json().get("script").asText())
+                    .contains("MAPLE_PROBE='one'");
+        }
+        assertThat(http.put(engines + "/spark/" + SPARK_VERSION,
+                "{\"engineHome\":\"/opt/spark\",\"extInfo\":{\"envs\":{\"MAPLE_PROBE\":\"two\"}}}").status())
+                .isEqualTo(200);
+        assertThat(http.post("/api/v1/executions/render", body).json().get("script").asText())
+                .contains("MAPLE_PROBE='two'").doesNotContain("MAPLE_PROBE='one'");
+    }
 }

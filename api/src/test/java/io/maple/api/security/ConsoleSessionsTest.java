@@ -41,7 +41,7 @@ class ConsoleSessionsTest {
     private static ConsoleSessions sessions(String secret) {
         SecurityProperties properties = new SecurityProperties(true, secret, "maple-admin", "admin-key",
                 List.of("127.0.0.1/32"), Duration.ofMinutes(5), new SecurityProperties.RateLimit(10, 10), Map.of(),
-                new SecurityProperties.Console(Duration.ofHours(1), 20, 5));
+                new SecurityProperties.Console(Duration.ofHours(1), 20, 5), Duration.ofSeconds(5));
         return new ConsoleSessions(null, properties, Clock.systemUTC());
     }
 }

@@ -11,8 +11,10 @@ import io.maple.engine.spi.LaunchSpec;
 import io.maple.persistence.cluster.ClusterMapper;
 import io.maple.persistence.cluster.LaunchTargetRecord;
 import io.maple.persistence.execution.ExecutionRecord;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineCatalog {
 
+    /** Distinct ext infos kept parsed; past this many (the registry was rewritten often) they start over. */
+    private static final int PARSED_EXT_INFOS = 1_000;
+
     private final ClusterMapper clusters;
     private final EnginePlugins plugins;
     private final ObjectMapper json;
+    /** By stored text: every submission reads its engine's ext info, and there are a handful of them. */
+    private final Map<String, EngineExtInfo> parsedExtInfo = new ConcurrentHashMap<>();
 
     public EngineCatalog(ClusterMapper clusters, EnginePlugins plugins, ObjectMapper json) {
         this.clusters = clusters;
@@ -79,9 +86,20 @@ public class EngineCatalog {
         if (stored == null || stored.isBlank()) {
             return EngineExtInfo.none();
         }
+        EngineExtInfo known = parsedExtInfo.get(stored);
+        if (known != null) {
+            return known;
+        }
         EngineExtInfo parsed = read(stored, EngineExtInfo.class, "extInfo");
-        return new EngineExtInfo(parsed.envs() == null ? Map.of() : parsed.envs(),
-                parsed.forbiddenConfs() == null ? List.of() : parsed.forbiddenConfs());
+        // shared by every request from now on: nobody may change it
+        EngineExtInfo shared = new EngineExtInfo(
+                parsed.envs() == null ? Map.of() : Collections.unmodifiableMap(parsed.envs()),
+                parsed.forbiddenConfs() == null ? List.of() : Collections.unmodifiableList(parsed.forbiddenConfs()));
+        if (parsedExtInfo.size() >= PARSED_EXT_INFOS) {
+            parsedExtInfo.clear();
+        }
+        parsedExtInfo.put(stored, shared);
+        return shared;
     }
 
     private <T> T read(String stored, Class<T> type, String what) {
