@@ -35,11 +35,6 @@ public final class KeepAliveHttp implements AutoCloseable {
         this.port = port;
     }
 
-    /** {@code POST path} with a JSON body. */
-    public Response post(String path, String json) throws IOException {
-        return post(path, json, "");
-    }
-
     /** {@code POST path} with a JSON body and {@code headers}: "Name: value" lines, each ending in CRLF. */
     public Response post(String path, String json, String headers) throws IOException {
         Connection c = take();

@@ -79,8 +79,7 @@ public final class SubmissionWorkload implements Workload {
                     : loop.alternate(n, sizes.submissionCell(), slices, api, bare);
             ClosedLoop.Result a = cell.a();
             ClosedLoop.Result b = cell.b();
-            detail.row(n, a.perSecond(), b.perSecond(), a.perSecond() / b.perSecond(), a.latencies().p50(),
-                    a.latencies().p99(), b.latencies().p50(), b.latencies().p99(), cpu(a), cpu(b));
+            row(detail, n, a, b);
             chart.point("API p50", n, a.latencies().p50()).point("API p99", n, a.latencies().p99())
                     .point("bare p50", n, b.latencies().p50()).point("bare p99", n, b.latencies().p99());
             if (n == GOAL_CLIENTS) {
@@ -95,8 +94,7 @@ public final class SubmissionWorkload implements Workload {
         ClosedLoop.Pair cell = loop.alternate(GOAL_CLIENTS, goalCell, goalSlices, secured, bare);
         ClosedLoop.Result s = cell.a();
         ClosedLoop.Result b = cell.b();
-        detail.row(GOAL_CLIENTS + ", security on", s.perSecond(), b.perSecond(), s.perSecond() / b.perSecond(),
-                s.latencies().p50(), s.latencies().p99(), b.latencies().p50(), b.latencies().p99(), cpu(s), cpu(b));
+        row(detail, GOAL_CLIENTS + ", security on", s, b);
         section.compare(new Comparison("throughput at " + GOAL_CLIENTS + " clients, security on", "ops/s",
                 s.perSecond(), b.perSecond(), ">= 60% of bare", s.perSecond() >= SECURED_GOAL_SHARE * b.perSecond()));
         return section.detail(detail).chart(chart.write(reportDir, "submission-latency.png", true, true))
@@ -113,6 +111,12 @@ public final class SubmissionWorkload implements Workload {
                 .note("CPU ms/op: this JVM's CPU (server, client, Temporal's test server) + MariaDB's, over the "
                         + "cell's slices of that path, per operation. On a saturated machine the throughput "
                         + "ratio follows the ratio of these.");
+    }
+
+    private static void row(Table detail, Object clients, ClosedLoop.Result api, ClosedLoop.Result bare) {
+        detail.row(clients, api.perSecond(), bare.perSecond(), api.perSecond() / bare.perSecond(),
+                api.latencies().p50(), api.latencies().p99(), bare.latencies().p50(), bare.latencies().p99(),
+                cpu(api), cpu(bare));
     }
 
     private static String cpu(ClosedLoop.Result r) {
