@@ -5,6 +5,7 @@ import io.maple.bench.Workload;
 import io.maple.bench.load.CpuClock;
 import io.maple.bench.load.Latencies;
 import io.maple.bench.load.OpenLoop;
+import io.maple.bench.load.WarmUp;
 import io.maple.bench.report.Comparison;
 import io.maple.bench.report.Section;
 import io.maple.bench.report.Table;
@@ -41,6 +42,8 @@ public final class BurstWorkload implements Workload {
     private static final long TIE_MICROS = 100_000;
     private static final double GOAL_RATIO = 1.5;
     private static final int WARM_UP_SECONDS = 1;
+    /** The warm-up stops after this many bursts' time even if the compilers have not settled. */
+    private static final int WARM_UP_CAP_BURSTS = 12;
 
     private final BenchSizes sizes;
     private final Supplier<MapleStack> stack;
@@ -76,16 +79,22 @@ public final class BurstWorkload implements Workload {
         String tag = Long.toString(System.currentTimeMillis(), 36);
 
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(8);
+        WarmUp.Outcome warm;
         Run viaMaple;
         Run bare;
         long duplicates;
         try {
-            // a long-running api and worker have compiled their hot paths; a fresh JVM compiles them during
-            // its first burst (a third of the CPU, JFR). A short burst down each path first, left out of the figures.
+            // a long-running api and worker have compiled their hot paths; a fresh JVM compiles them for a minute
+            // or more (16% of the CPU of a burst after one short warm-up burst, JFR). Short bursts down each
+            // path until the compilers have settled, left out of the figures.
             BenchSizes.Burst warmUp = new BenchSizes.Burst(rate * WARM_UP_SECONDS, Duration.ofSeconds(WARM_UP_SECONDS),
                     burst.queues(), burst.limit(), burst.job());
-            run(maple, QUEUE, warmUp, rate, viaApi(submitter, burst, priorities, tag + "-warm"));
-            run(maple, BARE_QUEUE, warmUp, rate, bare(submitter, maple, burst, timers, priorities, tag + "-warm"));
+            int[] round = {0};
+            warm = WarmUp.untilSettled(burst.over().multipliedBy(WARM_UP_CAP_BURSTS), () -> {
+                String warmTag = tag + "-warm" + round[0]++;
+                run(maple, QUEUE, warmUp, rate, viaApi(submitter, burst, priorities, warmTag));
+                run(maple, BARE_QUEUE, warmUp, rate, bare(submitter, maple, burst, timers, priorities, warmTag));
+            });
 
             viaMaple = run(maple, QUEUE, burst, rate, viaApi(submitter, burst, priorities, tag));
             duplicates = maple.workerBean(InstantCluster.class).launchedMoreThanOnce(viaMaple.ids());
@@ -103,11 +112,14 @@ public final class BurstWorkload implements Workload {
                         + "in memory, the job's time on a timer: no workflow, no durability. Drain: first CREATED to "
                         + "last end. Holding: executions in STARTING, RUNNING or UNKNOWN per queue, sampled every "
                         + "100 ms. An inversion: a waiter of a more urgent priority in line (ACCEPTED) %d ms or more "
-                        + "before another of the same queue got its slot, served after it. Before both, %d s of the same "
-                        + "arrivals (%d executions) down each path, not counted: the JIT's warm-up, which a fresh JVM "
-                        + "would otherwise spend during the measured burst.", n,
+                        + "before another of the same queue got its slot, served after it. Before both, bursts of %d s "
+                        + "(%d executions) down each path in turn, not counted, until a round compiled under 5%% of a "
+                        + "core (capped at %d bursts' time): the JIT's warm-up, which a long-running api and worker are "
+                        + "past and a fresh JVM would otherwise spend during the measured burst. It took %.0f s; the "
+                        + "compilers used %.0f%% of a core in its last round.", n,
                         burst.over().toSeconds(), rate, burst.queues(), burst.limit(), burst.job().toMillis(),
-                        TIE_MICROS / 1000, WARM_UP_SECONDS, rate * WARM_UP_SECONDS));
+                        TIE_MICROS / 1000, WARM_UP_SECONDS, rate * WARM_UP_SECONDS, WARM_UP_CAP_BURSTS,
+                        warm.took().toMillis() / 1000.0, warm.lastCompileShare() * 100));
         double floor = Math.ceil((double) n / (burst.queues() * burst.limit())) * burst.job().toMillis() / 1000.0;
         section.compare(new Comparison("drain time", "s", viaMaple.drainSeconds(), bare.drainSeconds(),
                 "<= " + GOAL_RATIO + "x bare", viaMaple.drainSeconds() <= GOAL_RATIO * bare.drainSeconds()));

@@ -26,21 +26,34 @@ public final class WarmUp {
     private WarmUp() {
     }
 
+    /** One round of warm-up work: a slice of each path. */
+    @FunctionalInterface
+    public interface Round {
+        void run() throws Exception;
+    }
+
     /**
      * Runs the operations in turn at {@code clients}, a slice of {@code slice} each, until one round
      * compiled less than 5% of a core, or {@code cap} has passed.
      */
     public static Outcome run(ClosedLoop loop, int clients, Duration slice, Duration cap,
                               ClosedLoop.Operation... operations) throws Exception {
+        return untilSettled(cap, () -> {
+            for (ClosedLoop.Operation operation : operations) {
+                loop.run(clients, slice, operation);
+            }
+        });
+    }
+
+    /** Repeats {@code round} until one compiled less than 5% of a core, or {@code cap} has passed. */
+    public static Outcome untilSettled(Duration cap, Round round) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long began = System.nanoTime();
         double share = Double.NaN;
         while (System.nanoTime() - began < cap.toNanos()) {
             long compiledBefore = jit.getTotalCompilationTime();
             long roundBegan = System.nanoTime();
-            for (ClosedLoop.Operation operation : operations) {
-                loop.run(clients, slice, operation);
-            }
+            round.run();
             double roundMillis = (System.nanoTime() - roundBegan) / 1e6;
             share = (jit.getTotalCompilationTime() - compiledBefore) / roundMillis;
             if (share < SETTLED_COMPILE_SHARE) {
