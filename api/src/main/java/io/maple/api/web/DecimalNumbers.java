@@ -17,6 +17,10 @@ class DecimalNumbers {
 
     @InitBinder
     void decimalOnly(WebDataBinder binder) {
+        if (binder.getTarget() != null && binder.getTarget().getClass().isRecord()) {
+            // a record already made (a request body Jackson has read) is only validated: no text left to convert
+            return;
+        }
         binder.registerCustomEditor(long.class, editor(Long::valueOf, false));
         binder.registerCustomEditor(Long.class, editor(Long::valueOf, true));
         binder.registerCustomEditor(int.class, editor(Integer::valueOf, false));
