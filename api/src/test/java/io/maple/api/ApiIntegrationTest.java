@@ -33,10 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
                 "maple.security.app-rate-limits.limited.capacity=3",
                 "maple.security.app-rate-limits.limited.per-second=0.2",
                 // every suite signs in from 127.0.0.1: ConsoleSessionIT's limit is the one per app
-                "maple.security.console.sign-in-attempts-per-host=100000"})
+                "maple.security.console.sign-in-attempts-per-host=100000",
+                // the system tests' crash point, as the api once read it and as fault-points/ reads it now: the
+                // shipped api must ignore both (ExecutionSubmissionIT)
+                "maple.api.faults.halt-after-insert-prefix=" + ApiIntegrationTest.CRASH_POINT_PREFIX,
+                "maple.faults.halt-after-insert-prefix=" + ApiIntegrationTest.CRASH_POINT_PREFIX})
 public abstract class ApiIntegrationTest {
 
     protected static final String CLUSTER = "hadoop";
+    protected static final String CRASH_POINT_PREFIX = "halt-after-insert-";
     protected static final String SPARK_VERSION = "3.5.5";
     protected static final String FLINK_VERSION = "1.20.1";
 

@@ -2,7 +2,6 @@ package io.maple.api.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.maple.api.config.FaultProperties;
 import io.maple.api.web.BadRequestException;
 import io.maple.api.web.ExecutionMdcFilter;
 import io.maple.api.workflow.ExecutionWorkflows;
@@ -13,9 +12,11 @@ import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -31,8 +32,6 @@ import org.springframework.stereotype.Service;
 public class SubmissionService {
 
     static final String SOURCE = "api";
-    /** The exit status of a JVM killed by SIGKILL, which is what the fault point imitates. */
-    private static final int HALT_STATUS = 137;
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
 
     private final ExecutionStore store;
@@ -42,7 +41,7 @@ public class SubmissionService {
     private final ExecutionWorkflows workflows;
     private final ObjectMapper json;
     private final MeterRegistry meters;
-    private final FaultProperties faults;
+    private final List<StoredSubmissionListener> listeners;
     // registered once: a registration per request looked the meter up by its id and tags every time
     private final Timer createdTimer;
     private final Timer duplicatedTimer;
@@ -51,7 +50,7 @@ public class SubmissionService {
 
     public SubmissionService(ExecutionStore store, ClusterMapper clusters, LaunchTargets launchTargets,
                              EngineCatalog catalog, ExecutionWorkflows workflows, ObjectMapper json,
-                             MeterRegistry meters, FaultProperties faults) {
+                             MeterRegistry meters, ObjectProvider<StoredSubmissionListener> listeners) {
         this.store = store;
         this.clusters = clusters;
         this.launchTargets = launchTargets;
@@ -59,7 +58,7 @@ public class SubmissionService {
         this.workflows = workflows;
         this.json = json;
         this.meters = meters;
-        this.faults = faults;
+        this.listeners = listeners.orderedStream().toList();
         this.createdTimer = submissions(meters, "created");
         this.duplicatedTimer = submissions(meters, "duplicated");
         this.rejectedTimer = submissions(meters, "rejected");
@@ -123,9 +122,8 @@ public class SubmissionService {
                 created.uniqueId(), created.cluster(), created.clusterQueue(),
                 created.engineCategory().wireName(), created.engineVersion());
 
-        if (faults.haltsAfterInsert(created.uniqueId())) {
-            log.error("maple.api.faults.halt-after-insert-prefix matches: halting before the workflow start");
-            Runtime.getRuntime().halt(HALT_STATUS);
+        for (StoredSubmissionListener listener : listeners) {
+            listener.stored(created);
         }
         // The row is committed in CREATED; a crash or a Temporal outage before the start is repaired by
         // the worker's reconciler, which starts workflows for old CREATED rows (the workflow id keeps it single).

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,6 +30,23 @@ class ExecutionSubmissionIT extends ApiIntegrationTest {
 
     @Autowired
     ExecutionStore store;
+
+    @Autowired
+    ObjectProvider<StoredSubmissionListener> storedListeners;
+
+    @Test
+    void noSettingOfTheShippedApiHaltsItBetweenTheInsertAndTheWorkflowStart() {
+        // this context sets the crash point's properties, old and new; only a jar the system tests add reads them
+        assertThat(storedListeners.stream()).isEmpty();
+        String app = newApp();
+
+        HttpApi.Response r = http.post("/api/v1/executions", submission(app, CRASH_POINT_PREFIX + "1").toString());
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(store.require(r.json().get("id").asLong()).uniqueId()).isEqualTo(CRASH_POINT_PREFIX + "1");
+        assertThat(http.post("/api/v1/executions", submission(app, CRASH_POINT_PREFIX + "2").toString()).status())
+                .as("the api still answers").isEqualTo(201);
+    }
 
     @Test
     void submitStoresTheRowItsJobAndTheCreatedHistoryRow(CapturedOutput output) throws Exception {

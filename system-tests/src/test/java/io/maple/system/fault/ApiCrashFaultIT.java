@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The api dies between committing a submission's row and starting its workflow (the
- * {@code maple.api.faults.halt-after-insert-prefix} crash point halts the JVM exactly there). The
+ * {@code maple.faults.halt-after-insert-prefix} crash point of {@code fault-points/} halts the JVM exactly there). The
  * stranded CREATED rows are started by the worker's reconciler; clients that retry get the same
  * execution back.
  */

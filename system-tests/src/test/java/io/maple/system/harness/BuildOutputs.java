@@ -30,6 +30,11 @@ public record BuildOutputs(Path root, Path testsDir) {
         return execJar("api", "maple-api-");
     }
 
+    /** The crash points the api runs with in these tests (never in the shipped api jar). */
+    public Path faultPointsJar() {
+        return jar("fault-points", "maple-fault-points-*.jar");
+    }
+
     /** TemporalDevServer's classes, then its dependencies. */
     public String temporalClasspath() {
         Path module = root.resolve("local-stack/temporal-dev-server/target");
@@ -50,15 +55,18 @@ public record BuildOutputs(Path root, Path testsDir) {
     }
 
     private Path execJar(String module, String prefix) {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(root.resolve(module).resolve("target"),
-                prefix + "*-exec.jar")) {
+        return jar(module, prefix + "*-exec.jar");
+    }
+
+    private Path jar(String module, String glob) {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(root.resolve(module).resolve("target"), glob)) {
             for (Path jar : jars) {
                 return jar;
             }
         } catch (IOException e) {
             // reported below
         }
-        throw notBuilt(root.resolve(module).resolve("target").resolve(prefix + "*-exec.jar"));
+        throw notBuilt(root.resolve(module).resolve("target").resolve(glob));
     }
 
     private static Path built(Path path) {

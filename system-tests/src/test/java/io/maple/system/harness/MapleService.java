@@ -27,13 +27,16 @@ public final class MapleService {
     private final Path jar;
     private final int port;
     private final Map<String, String> properties;
+    private final List<Path> addedJars;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    MapleService(ManagedProcess process, Path jar, int port, Map<String, String> properties) {
+    /** @param addedJars on the classpath besides the jar's own (Boot's {@code loader.path}), e.g. fault points */
+    MapleService(ManagedProcess process, Path jar, int port, Map<String, String> properties, List<Path> addedJars) {
         this.process = process;
         this.jar = jar;
         this.port = port;
         this.properties = Map.copyOf(properties);
+        this.addedJars = List.copyOf(addedJars);
     }
 
     public String name() {
@@ -64,8 +67,16 @@ public final class MapleService {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(JVM_OPTIONS);
         all.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
+        if (addedJars.isEmpty()) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            // the same jar and main class; Boot's PropertiesLauncher is the launcher that takes more jars
+            command.add("-Dloader.path=" + String.join(",", addedJars.stream().map(Path::toString).toList()));
+            command.add("-cp");
+            command.add(jar.toString());
+            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+        }
         process.start(command);
         awaitReady(Duration.ofSeconds(180));
     }

@@ -64,9 +64,9 @@ public final class MapleStack implements AutoCloseable {
         env.put("MAPLE_SECURITY_ENABLED", "false");
         env.put("MAPLE_WEBHOOKS_ALLOWED_INTERNAL_HOSTS", "127.0.0.1,localhost,::1");
         MapleService worker = new MapleService(new ManagedProcess("worker", dir.resolve("worker.log"), env),
-                outputs.workerJar(), workerPort, settings.workerProperties());
+                outputs.workerJar(), workerPort, settings.workerProperties(), List.of());
         MapleService api = new MapleService(new ManagedProcess("api", dir.resolve("api.log"), env),
-                outputs.apiJar(), apiPort, settings.apiProperties());
+                outputs.apiJar(), apiPort, settings.apiProperties(), List.of(outputs.faultPointsJar()));
         MapleStack stack = new MapleStack(dir, database, temporal, worker, api);
         Runtime.getRuntime().addShutdownHook(stack.reaper);
         try {

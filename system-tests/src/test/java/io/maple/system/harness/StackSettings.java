@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record StackSettings(Map<String, String> workerProperties, Map<String, String> apiProperties) {
 
-    /** Submissions whose uniqueId starts with this halt the api after their insert (FaultProperties). */
+    /** Submissions whose uniqueId starts with this halt the api after their insert (fault-points/). */
     public static final String HALT_AFTER_INSERT = "halt-after-insert-";
 
     public StackSettings {
@@ -29,7 +29,7 @@ public record StackSettings(Map<String, String> workerProperties, Map<String, St
                 "maple.worker.cluster-refresh", "2s",
                 "maple.worker.reconcile-age", "2s",
                 "maple.workflow.local-poll-interval", "2s"),
-                Map.of("maple.api.faults.halt-after-insert-prefix", HALT_AFTER_INSERT));
+                Map.of("maple.faults.halt-after-insert-prefix", HALT_AFTER_INSERT));
     }
 
     public StackSettings withWorker(String key, String value) {
