@@ -2,6 +2,7 @@ package io.maple.engine.flink;
 
 import io.maple.domain.ClusterCategory;
 import io.maple.domain.JobConfig;
+import io.maple.engine.spi.EngineExtInfo;
 import io.maple.engine.spi.InvalidJobException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The Flink configuration a job may pass ({@code -Dkey=value}), checked against what Maple sets itself. */
+/**
+ * The Flink configuration a job may pass ({@code -Dkey=value}), checked against what Maple sets itself
+ * and the engine's {@code forbiddenConfs}: a forbidden key is moved onto its {@code replaceParameter}
+ * (another configuration key) where the engine gives one, and refused where it gives none.
+ */
 final class FlinkConf {
 
     /** a configuration key: no blank, = or control character; compiled once: String.matches compiles it on every call, on the submission path. */
@@ -25,12 +30,18 @@ final class FlinkConf {
     private FlinkConf() {
     }
 
-    static Map<String, String> resolve(JobConfig job, ClusterCategory category, String clusterQueue) {
+    static Map<String, String> resolve(JobConfig job, EngineExtInfo extInfo, ClusterCategory category,
+                                       String clusterQueue) {
         rejectSparkFields(job);
         Map<String, String> confs = new LinkedHashMap<>();
         if (job.conf() == null) {
             return confs;
         }
+        Map<String, EngineExtInfo.ForbiddenConf> forbidden = new LinkedHashMap<>();
+        if (extInfo != null && extInfo.forbiddenConfs() != null) {
+            extInfo.forbiddenConfs().forEach(f -> forbidden.put(f.name(), f));
+        }
+        Map<String, String> sourceOf = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : job.conf().entrySet()) {
             String key = entry.getKey();
             String field = "conf." + key;
@@ -45,16 +56,40 @@ final class FlinkConf {
             if (RESERVED.contains(key) || key.startsWith("$internal.")) {
                 throw new InvalidJobException(field, field + " is set by Maple and cannot be given");
             }
-            if (key.equals(QUEUE)) {
+            String target = key;
+            EngineExtInfo.ForbiddenConf rule = forbidden.get(key);
+            if (rule != null) {
+                target = replacement(rule, field);
+            }
+            if (target.equals(QUEUE)) {
                 if (category == ClusterCategory.YARN && !Objects.equals(value.toString(), clusterQueue)) {
                     throw new InvalidJobException(field, field + " (" + value + ") conflicts with the execution's"
                             + " clusterQueue (" + clusterQueue + "): the queue always comes from clusterQueue");
                 }
                 continue;
             }
-            confs.put(key, value.toString());
+            String earlier = confs.putIfAbsent(target, value.toString());
+            if (earlier != null && !earlier.equals(value.toString())) {
+                throw new InvalidJobException(field, field + " conflicts with " + sourceOf.get(target)
+                        + ": give the value once, in conf." + target);
+            }
+            sourceOf.putIfAbsent(target, field);
         }
         return confs;
+    }
+
+    /** Where a forbidden key's value goes: its replacement key; none given means the key is refused. */
+    private static String replacement(EngineExtInfo.ForbiddenConf rule, String field) {
+        String target = rule.replaceParameter();
+        if (target == null || target.isBlank()) {
+            String why = rule.desc() == null || rule.desc().isBlank() ? "" : " (" + rule.desc() + ")";
+            throw new InvalidJobException(field, field + " is not allowed on this engine" + why);
+        }
+        if (!KEY.matcher(target).matches() || RESERVED.contains(target) || target.startsWith("$internal.")) {
+            // the admin's rule, not the user's job: an engine registered with a bad rule is a server fault
+            throw new IllegalStateException("bad replaceParameter for " + rule.name() + ": " + target);
+        }
+        return target;
     }
 
     private static void rejectSparkFields(JobConfig job) {

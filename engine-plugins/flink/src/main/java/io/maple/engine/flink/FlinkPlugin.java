@@ -106,7 +106,8 @@ public final class FlinkPlugin implements EnginePlugin {
         String runnerJar = LaunchPreconditions.runnerJar(settings, request,
                 "local:///opt/flink/usrlib/maple-flink-runner.jar");
         FlinkApp app = FlinkApp.of(job, runnerJar);
-        return new Prepared(FlinkConf.resolve(job, request.clusterCategory(), request.clusterQueue()), app);
+        return new Prepared(FlinkConf.resolve(job, request.engineExtInfo(), request.clusterCategory(),
+                request.clusterQueue()), app);
     }
 
     private record Prepared(Map<String, String> confs, FlinkApp app) {

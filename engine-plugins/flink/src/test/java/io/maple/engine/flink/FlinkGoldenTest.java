@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maple.domain.ClusterCategory;
+import io.maple.domain.JobConfig;
 import io.maple.domain.RunType;
 import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.ResourceYaml;
 import io.maple.engine.spi.testing.ArgvRecorder;
 import io.maple.engine.spi.testing.CrdSchema;
-import java.nio.file.Files;
+import io.maple.engine.spi.testing.GoldenFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,11 +63,7 @@ class FlinkGoldenTest {
             assertFlinkDeployment(resource);
             CrdSchema.assertConforms(CrdSchema.FLINK_DEPLOYMENT, resource.yaml());
         }
-        if (Boolean.getBoolean("maple.golden.update") || !Files.exists(golden)) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, rendered);
-        }
-        assertThat(rendered).isEqualTo(Files.readString(golden));
+        GoldenFile.assertMatches(golden, rendered);
     }
 
     @Test
@@ -76,6 +73,32 @@ class FlinkGoldenTest {
                     .isInstanceOf(InvalidJobException.class).hasMessageContaining("Scala")
                     .extracting(e -> ((InvalidJobException) e).field()).isEqualTo("runType");
         }
+    }
+
+    /** A forbidden conf moved onto its replacement key, on both renders that pass confs to Flink. */
+    @ParameterizedTest(name = "on {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = ClusterCategory.class, names = {"YARN", "K8S"})
+    void aForbiddenConfIsRenderedUnderItsReplacementKey(ClusterCategory category) throws Exception {
+        JobConfig job = FlinkRequests.job(RunType.JAR);
+        Map<String, Object> conf = new java.util.LinkedHashMap<>(job.conf());
+        conf.put("env.java.opts", "-XX:+UseG1GC -Dtz=UTC");
+        JobConfig forbidding = new JobConfig(null, null, null, null, null, null, null, null, null, null, conf,
+                job.runType(), job.jobConf());
+
+        LaunchSpec spec = new FlinkPlugin().render(FlinkRequests.request(category, forbidding,
+                FlinkRequests.FORBIDDING_EXT_INFO));
+
+        String rendered = spec instanceof LaunchSpec.Script script ? script.script() : ((LaunchSpec.Resource) spec).yaml();
+        assertThat(rendered).contains("env.java.opts.all").doesNotContain("env.java.opts=")
+                .doesNotContain("env.java.opts:");
+        if (spec instanceof LaunchSpec.Script script) {
+            assertThat(script.script()).contains("'-Denv.java.opts.all=-XX:+UseG1GC -Dtz=UTC'");
+            ArgvRecorder.assertBashSyntax(script.script());
+        } else {
+            CrdSchema.assertConforms(CrdSchema.FLINK_DEPLOYMENT, rendered);
+        }
+        GoldenFile.assertMatches(GOLDEN.resolve(category.name().toLowerCase() + "-forbidden-conf-moved"
+                + (category == ClusterCategory.K8S ? ".yaml" : ".sh")), rendered);
     }
 
     @SuppressWarnings("unchecked")

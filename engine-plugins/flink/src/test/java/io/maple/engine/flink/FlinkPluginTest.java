@@ -56,6 +56,44 @@ class FlinkPluginTest {
                 RunType.DATA_CALC, Map.of("pipeline", pipeline)), ClusterCategory.LOCAL, "jobConf.pipeline.sources[0].schema");
     }
 
+    @Test
+    void aForbiddenConfWithoutReplacementIsRefusedNamingItsField() {
+        JobConfig job = jobWithConf("state.checkpoints.dir", "hdfs:///mine");
+        for (ClusterCategory category : ClusterCategory.values()) {
+            assertThatThrownBy(() -> plugin.validate(FlinkRequests.request(category, job, FlinkRequests.FORBIDDING_EXT_INFO)))
+                    .isInstanceOf(InvalidJobException.class)
+                    .hasMessageContaining("conf.state.checkpoints.dir is not allowed on this engine")
+                    .hasMessageContaining("checkpoints go where the platform keeps them")
+                    .extracting(e -> ((InvalidJobException) e).field()).isEqualTo("conf.state.checkpoints.dir");
+        }
+        // without the rule the same job passes
+        plugin.validate(FlinkRequests.request(ClusterCategory.YARN, job));
+    }
+
+    @Test
+    void aForbiddenConfMovedOntoAKeyAlsoGivenWithAnotherValueIsRefused() {
+        Map<String, Object> conf = new java.util.LinkedHashMap<>();
+        conf.put("env.java.opts.all", "-Xss2m");
+        conf.put("env.java.opts", "-Xss4m");
+        JobConfig job = new JobConfig(null, null, null, null, null, null, null, null, null, null, conf,
+                RunType.JAR, Map.of("mainFile", "a.jar"));
+        assertThatThrownBy(() -> plugin.validate(FlinkRequests.request(ClusterCategory.K8S, job,
+                FlinkRequests.FORBIDDING_EXT_INFO)))
+                .isInstanceOf(InvalidJobException.class)
+                .hasMessageContaining("conf.env.java.opts conflicts with conf.env.java.opts.all")
+                .extracting(e -> ((InvalidJobException) e).field()).isEqualTo("conf.env.java.opts");
+    }
+
+    @Test
+    void aForbiddenConfMovedOntoTheQueueMustBeTheExecutionsQueue() {
+        assertThatThrownBy(() -> plugin.validate(FlinkRequests.request(ClusterCategory.YARN,
+                jobWithConf("yarn.queue", "root.other"), FlinkRequests.FORBIDDING_EXT_INFO)))
+                .isInstanceOf(InvalidJobException.class)
+                .extracting(e -> ((InvalidJobException) e).field()).isEqualTo("conf.yarn.queue");
+        plugin.validate(FlinkRequests.request(ClusterCategory.YARN, jobWithConf("yarn.queue", "root.streams"),
+                FlinkRequests.FORBIDDING_EXT_INFO));
+    }
+
     private JobConfig jobWithConf(String key, String value) {
         return new JobConfig(null, null, null, null, null, null, null, null, null, null, Map.of(key, value),
                 RunType.JAR, Map.of("mainFile", "a.jar"));

@@ -18,6 +18,15 @@ final class FlinkRequests {
             "/opt/hadoop/current/etc/hadoop:/opt/hadoop/current/share/hadoop/common/lib/*:/opt/hadoop/current/share/hadoop/common/*"),
             List.of());
 
+    /**
+     * The seed's ext_info with forbidden confs: Flink 1.20's deprecated {@code env.java.opts} moved onto
+     * {@code env.java.opts.all}, the queue onto the queue key, and a checkpoint directory refused outright.
+     */
+    static final EngineExtInfo FORBIDDING_EXT_INFO = new EngineExtInfo(SEED_EXT_INFO.envs(), List.of(
+            new EngineExtInfo.ForbiddenConf("env.java.opts", "env.java.opts.all", "JVM options"),
+            new EngineExtInfo.ForbiddenConf("yarn.queue", "yarn.application.queue", "YARN queue"),
+            new EngineExtInfo.ForbiddenConf("state.checkpoints.dir", null, "checkpoints go where the platform keeps them")));
+
     private FlinkRequests() {
     }
 
@@ -26,8 +35,12 @@ final class FlinkRequests {
     }
 
     static LaunchRequest request(ClusterCategory category, JobConfig job) {
+        return request(category, job, SEED_EXT_INFO);
+    }
+
+    static LaunchRequest request(ClusterCategory category, JobConfig job, EngineExtInfo extInfo) {
         return new LaunchRequest(43, "click stream", "scheduler", "c2", category, queue(category), "data",
-                "bob", EngineCategory.FLINK, "1.20.1", "/opt/flink-1.20.1", SEED_EXT_INFO, defaults(), job);
+                "bob", EngineCategory.FLINK, "1.20.1", "/opt/flink-1.20.1", extInfo, defaults(), job);
     }
 
     static JobConfig defaults() {

@@ -8,7 +8,7 @@ import io.maple.engine.spi.LaunchSpec;
 import io.maple.engine.spi.ResourceYaml;
 import io.maple.engine.spi.testing.ArgvRecorder;
 import io.maple.engine.spi.testing.CrdSchema;
-import java.nio.file.Files;
+import io.maple.engine.spi.testing.GoldenFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +55,7 @@ class SparkGoldenTest {
             assertSparkApplication(resource);
             CrdSchema.assertConforms(CrdSchema.SPARK_APPLICATION, resource.yaml());
         }
-        if (Boolean.getBoolean("maple.golden.update") || !Files.exists(golden)) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, rendered);
-        }
-        assertThat(rendered).isEqualTo(Files.readString(golden));
+        GoldenFile.assertMatches(golden, rendered);
     }
 
     @SuppressWarnings("unchecked")
