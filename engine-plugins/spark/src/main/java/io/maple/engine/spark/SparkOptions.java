@@ -80,9 +80,12 @@ record SparkOptions(Map<String, String> options, Map<String, String> confs, Map<
                     confs.put(key, value);
                 } else if (QUEUE.equals(rule.replaceParameter())) {
                     checkQueue(field, value, category, clusterQueue);
+                } else if (rule.replaceParameter() == null || rule.replaceParameter().isBlank()) {
+                    String why = rule.desc() == null || rule.desc().isBlank() ? "" : " (" + rule.desc() + ")";
+                    throw new InvalidJobException(field, field + " is not allowed on this engine" + why);
                 } else {
                     String option = rule.replaceParameter();
-                    if (option == null || !OPTION.matcher(option).matches()) {
+                    if (!OPTION.matcher(option).matches()) {
                         throw new IllegalStateException("bad replaceParameter for " + key + ": " + option);
                     }
                     String current = options.get(option);

@@ -25,6 +25,18 @@ class SparkForbiddenConfTest {
                 .filter(f -> !f.name().equals("spark.yarn.queue"));
     }
 
+    /** Those that also have a dedicated field in the job configuration. */
+    static Stream<EngineExtInfo.ForbiddenConf> forbiddenWithAField() {
+        return forbidden().filter(f -> fieldOf(f.name()) != null);
+    }
+
+    @Test
+    void everyForbiddenConfButTheLibraryPathHasAFieldToConflictWith() {
+        // the field tests below run over these; the library path has no field, so only its move is tested
+        assertThat(forbidden().filter(f -> fieldOf(f.name()) == null)).extracting(EngineExtInfo.ForbiddenConf::name)
+                .containsExactly("spark.driver.extraLibraryPath");
+    }
+
     @Test
     void theSeedListIsTheOneTested() {
         assertThat(SparkRequests.seedExtInfo().forbiddenConfs()).extracting(EngineExtInfo.ForbiddenConf::name)
@@ -44,12 +56,9 @@ class SparkForbiddenConfTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("forbidden")
+    @MethodSource("forbiddenWithAField")
     void conflictWithTheDedicatedFieldNamesBoth(EngineExtInfo.ForbiddenConf rule) {
         String field = fieldOf(rule.name());
-        if (field == null) {
-            return; // spark.driver.extraLibraryPath has no field in the job configuration
-        }
         assertThatThrownBy(() -> render(ClusterCategory.YARN, jobWith(field, rule.name(), "7")))
                 .isInstanceOf(InvalidJobException.class)
                 .hasMessageContaining("conf." + rule.name()).hasMessageContaining(field)
@@ -57,12 +66,9 @@ class SparkForbiddenConfTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("forbidden")
+    @MethodSource("forbiddenWithAField")
     void theSameValueInBothIsNoConflict(EngineExtInfo.ForbiddenConf rule) {
         String field = fieldOf(rule.name());
-        if (field == null) {
-            return;
-        }
         JobConfig job = jobWith(field, rule.name(), "7");
         job.conf().put(rule.name(), "field-value");
         assertThat(render(ClusterCategory.YARN, job)).doesNotContain(rule.name() + "=")
@@ -95,6 +101,17 @@ class SparkForbiddenConfTest {
         assertThatThrownBy(() -> render(ClusterCategory.YARN, jobWith(null, "spark.a=spark.master", "x")))
                 .isInstanceOf(InvalidJobException.class)
                 .extracting(e -> ((InvalidJobException) e).field()).isEqualTo("conf.spark.a=spark.master");
+    }
+
+    @Test
+    void aForbiddenConfWithoutReplaceParameterIsRefusedNamingItsField() {
+        EngineExtInfo refusing = new EngineExtInfo(Map.of(), java.util.List.of(
+                new EngineExtInfo.ForbiddenConf("spark.eventLog.dir", null, "the platform keeps event logs")));
+        assertThatThrownBy(() -> new SparkPlugin().render(SparkRequests.request(ClusterCategory.YARN,
+                jobWith(null, "spark.eventLog.dir", "hdfs:///mine"), null, refusing)))
+                .isInstanceOf(InvalidJobException.class)
+                .hasMessageContaining("conf.spark.eventLog.dir is not allowed on this engine (the platform keeps event logs)")
+                .extracting(e -> ((InvalidJobException) e).field()).isEqualTo("conf.spark.eventLog.dir");
     }
 
     private static String render(ClusterCategory category, JobConfig job) {

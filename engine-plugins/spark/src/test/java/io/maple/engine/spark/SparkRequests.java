@@ -43,8 +43,12 @@ final class SparkRequests {
     }
 
     static LaunchRequest request(ClusterCategory category, JobConfig job, JobConfig defaults) {
+        return request(category, job, defaults, seedExtInfo());
+    }
+
+    static LaunchRequest request(ClusterCategory category, JobConfig job, JobConfig defaults, EngineExtInfo extInfo) {
         return new LaunchRequest(ID, "daily report", "scheduler", "c1", category, queue(category), "data",
-                "alice", EngineCategory.SPARK, "3.5.5", "/opt/spark-3.5.5", seedExtInfo(), defaults, job);
+                "alice", EngineCategory.SPARK, "3.5.5", "/opt/spark-3.5.5", extInfo, defaults, job);
     }
 
     /** The cluster engine's default conf: the seed's example conf. */
