@@ -18,7 +18,7 @@ class MysqlDriverDefaultsIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "persistence");
+        TestDatabase.register(registry, "persistence_mysql_driver_defaults");
     }
 
     @Autowired

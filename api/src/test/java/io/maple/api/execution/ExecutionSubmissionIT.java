@@ -14,6 +14,7 @@ import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,14 +168,29 @@ class ExecutionSubmissionIT extends ApiIntegrationTest {
 
     @Test
     void submissionsAreCountedByOutcomeInPrometheus() {
+        // other suites in this context submit too: each outcome must move by exactly what this test did
+        Map<String, Double> before = submissionCounts();
         String app = newApp();
         submitOk(submission(app, "m-1"));
         http.post("/api/v1/executions", submission(app, "m-1").toString());
+        http.post("/api/v1/executions", submission(app, "m-1").toString());
         http.post("/api/v1/executions", submission(app, "m-2").put("cluster", "nowhere").toString());
 
-        String metrics = http.get("/actuator/prometheus").body();
-        assertThat(metrics).containsPattern("maple_submissions_seconds_count\\{[^}]*outcome=\"created\"[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("maple_submissions_seconds_count\\{[^}]*outcome=\"duplicated\"[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("maple_submissions_seconds_count\\{[^}]*outcome=\"rejected\"[^}]*} [1-9]");
+        Map<String, Double> after = submissionCounts();
+        assertThat(after.getOrDefault("created", 0.0) - before.getOrDefault("created", 0.0)).isEqualTo(1.0);
+        assertThat(after.getOrDefault("duplicated", 0.0) - before.getOrDefault("duplicated", 0.0)).isEqualTo(2.0);
+        assertThat(after.getOrDefault("rejected", 0.0) - before.getOrDefault("rejected", 0.0)).isEqualTo(1.0);
+    }
+
+    /** maple_submissions_seconds_count by outcome, from /actuator/prometheus. */
+    private Map<String, Double> submissionCounts() {
+        Map<String, Double> counts = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("maple_submissions_seconds_count\\{[^}]*outcome=\"(\\w+)\"[^}]*} ([0-9.eE+]+)")
+                .matcher(http.get("/actuator/prometheus").body());
+        while (m.find()) {
+            counts.merge(m.group(1), Double.parseDouble(m.group(2)), Double::sum);
+        }
+        return counts;
     }
 }

@@ -32,7 +32,7 @@ class ExecutionStoreIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "persistence");
+        TestDatabase.register(registry, "persistence_execution_store");
     }
 
     @Autowired

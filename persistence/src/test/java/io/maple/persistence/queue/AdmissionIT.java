@@ -30,7 +30,7 @@ class AdmissionIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "persistence");
+        TestDatabase.register(registry, "persistence_admission");
     }
 
     @Autowired

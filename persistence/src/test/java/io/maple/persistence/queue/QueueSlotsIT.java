@@ -35,7 +35,7 @@ class QueueSlotsIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "persistence");
+        TestDatabase.register(registry, "persistence_queue_slots");
     }
 
     @Autowired

@@ -18,7 +18,7 @@ class ConsoleSessionMapperIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "persistence");
+        TestDatabase.register(registry, "persistence_console_session_mapper");
     }
 
     @Autowired

@@ -20,7 +20,7 @@ class WorkerMapperIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "persistence");
+        TestDatabase.register(registry, "persistence_worker_mapper");
     }
 
     @Autowired
