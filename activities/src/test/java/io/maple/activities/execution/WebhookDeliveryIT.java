@@ -80,7 +80,6 @@ class WebhookDeliveryIT {
         long id = harness.create(WorkflowHarness.CLUSTER, "hooks", 1, WorkflowHarness.conf("sleep 1; exit 0"),
                 "[\"" + url + "\"]");
 
-        long t0 = System.nanoTime();
         harness.startWorkflow(id);
         // waited for in wall time, not on the result: time skipping stays off, so a status flow that waited on
         // a delivery could not end here. It also starts every delivery within the execution's few seconds; a
@@ -88,11 +87,11 @@ class WebhookDeliveryIT {
         // (the lock it takes to notify the parent is never released), so deliveries that started minutes apart
         // in skipped time would then wait those minutes out in wall time.
         harness.awaitStatus(id, ExecutionStatus.SUCCEED, Duration.ofSeconds(60));
-        long wallMillis = (System.nanoTime() - t0) / 1_000_000;
         ExecutionOutcome outcome = WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);
         assertThat(outcome.status()).isEqualTo(ExecutionStatus.SUCCEED);
-        assertThat(wallMillis).as("execution wall time").isLessThan(20_000);
+        // the order proves it, not a stopwatch: the execution ended while no delivery had succeeded yet
         assertThat(accepted).as("nothing delivered yet: the receiver is still failing").isEmpty();
+        assertThat(all).as("deliveries were attempted (and failed) before the end").isNotEmpty();
 
         // ACCEPTED, STARTING, RUNNING, SUCCEED: one delivery child each, each ends with a 200
         for (int transition = 1; transition <= 4; transition++) {
@@ -135,8 +134,7 @@ class WebhookDeliveryIT {
             assertThat(rows.get(rows.size() - 1).httpStatus()).isEqualTo(200);
             assertThat(rows.get(0).httpStatus()).isEqualTo(503);
         });
-        System.out.printf("webhook: execution wall %d ms; attempts per delivery %s%n", wallMillis,
-                byDelivery.values().stream().map(List::size).toList());
+        System.out.printf("webhook: attempts per delivery %s%n", byDelivery.values().stream().map(List::size).toList());
     }
 
     private JsonNode body(RecordedRequest r) {

@@ -1,13 +1,15 @@
 package io.maple.system.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.maple.system.harness.LightSpark;
 import io.maple.system.harness.MapleRest;
 import io.maple.system.harness.MapleStack;
 import io.maple.system.harness.MapleStackExtension;
-import io.maple.system.harness.Sleeper;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DatabaseOutageFaultIT {
 
     private static final int EXECUTIONS = 6;
-    private static final Duration OUTAGE = Duration.ofSeconds(14);
 
     @RegisterExtension
     static final MapleStackExtension maple = new MapleStackExtension();
@@ -34,14 +35,26 @@ class DatabaseOutageFaultIT {
             ledger.submit(ledger.key(n), n % 2 == 0 ? 10 : 32);
         }
         ledger.awaitAllRunning();
+        List<Long> shortJobs = new ArrayList<>();
+        for (int n = 0; n < EXECUTIONS; n += 2) {
+            shortJobs.add(ledger.id(ledger.key(n)));
+        }
 
         stack.database().kill();
-        ledger.fault("MariaDB SIGKILL for " + OUTAGE.toSeconds() + "s with " + EXECUTIONS + " executions RUNNING");
+        long killed = System.nanoTime();
+        // the short jobs whose processes still run now end during the outage: what the test is about
+        List<Long> endingInTheOutage = shortJobs.stream()
+                .filter(id -> !stack.engineProcesses().of(id).isEmpty()).toList();
+        assertThat(endingInTheOutage).as("short jobs still running when MariaDB was killed").isNotEmpty();
         // a client submits during the outage: the api waits for a connection, then answers or fails
         String late = ledger.key(EXECUTIONS);
         CompletableFuture<MapleRest.Response> duringOutage = CompletableFuture.supplyAsync(
                 () -> stack.rest().post("/api/v1/executions", LightSpark.job(late, 3, 0), Duration.ofMinutes(2)));
-        Sleeper.sleep(OUTAGE);
+        // the outage lasts until their processes have ended, however long that takes on a loaded machine
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> endingInTheOutage.stream().allMatch(id -> stack.engineProcesses().of(id).isEmpty()));
+        ledger.fault("MariaDB SIGKILL for " + Duration.ofNanos(System.nanoTime() - killed).toSeconds() + "s with "
+                + EXECUTIONS + " executions RUNNING, " + endingInTheOutage.size() + " of them ending in the outage");
         stack.database().start();
 
         MapleRest.Response answer = duringOutage.handle((r, e) -> r).get();

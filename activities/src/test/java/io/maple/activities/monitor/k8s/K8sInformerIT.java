@@ -93,8 +93,8 @@ class K8sInformerIT {
         ClusterObservation running = sender.expect(ClusterPhase.RUNNING, "RUNNING");
         Duration latency = Duration.ofNanos(System.nanoTime() - written);
         assertThat(running.detail()).containsEntry("driverPod", "maple-driver");
-        // pushed by the watch, not found by a poll: well under any resync or poll period
-        assertThat(latency).isLessThan(Duration.ofSeconds(2));
+        // pushed by the watch: these informers resync every 10 minutes and nothing polls, so only the watch
+        // can have sent it (its latency is logged; a speed belongs in the bench)
         LoggerFactory.getLogger(K8sInformerIT.class).info("status write -> observe signal: {} ms", latency.toMillis());
 
         // a status write that changes nothing Maple maps (executor bookkeeping): no signal
@@ -205,9 +205,8 @@ class K8sInformerIT {
         setStatus(client, MapleResourceKind.SPARK_APPLICATION, ns, 207, sparkStatus("COMPLETED", null));
 
         // the watch event's send failed; the next resync delivers it
-        long start = System.nanoTime();
+        // (the watch does not send an event again; only a resync can)
         sender.expect(ClusterPhase.SUCCEEDED, "COMPLETED");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         // and resyncs of an unchanged resource send nothing more
         sender.expectNothing(Duration.ofMillis(2500));
     }
