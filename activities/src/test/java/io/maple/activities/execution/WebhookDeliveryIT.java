@@ -77,8 +77,10 @@ class WebhookDeliveryIT {
         });
         receiver.start();
         String url = receiver.url("/hook").toString();
+        // a second target, stored in the "events" form with a lower-case name, subscribed to the end only
+        String ends = receiver.url("/ends").toString();
         long id = harness.create(WorkflowHarness.CLUSTER, "hooks", 1, WorkflowHarness.conf("sleep 1; exit 0"),
-                "[\"" + url + "\"]");
+                "[\"" + url + "\", {\"url\": \"" + ends + "\", \"events\": [\"succeed\"]}]");
 
         harness.startWorkflow(id);
         // waited for in wall time, not on the result: time skipping stays off, so a status flow that waited on
@@ -93,17 +95,20 @@ class WebhookDeliveryIT {
         assertThat(accepted).as("nothing delivered yet: the receiver is still failing").isEmpty();
         assertThat(all).as("deliveries were attempted (and failed) before the end").isNotEmpty();
 
-        // ACCEPTED, STARTING, RUNNING, SUCCEED: one delivery child each, each ends with a 200
+        // ACCEPTED, STARTING, RUNNING, SUCCEED: one delivery child each, each ends with a 200; the second
+        // target only SUCCEED's
         for (int transition = 1; transition <= 4; transition++) {
             String deliveryId = WebhookNotifier.deliveryId(id, transition, 0);
             int code = harness.client().newUntypedWorkflowStub(deliveryId).getResult(Integer.class);
             assertThat(code).as(deliveryId).isEqualTo(200);
         }
+        String endsDelivery = WebhookNotifier.deliveryId(id, 4, 1);
+        assertThat(harness.client().newUntypedWorkflowStub(endsDelivery).getResult(Integer.class)).isEqualTo(200);
         assertThat(harness.env().currentTimeMillis()).isGreaterThanOrEqualTo(failUntil);
 
         // deliveries run in parallel and arrive in any order (ACCEPTED and STARTING share their time): the
         // sequence puts them back in the order of the history
-        List<String> statuses = accepted.stream().map(this::body)
+        List<String> statuses = accepted.stream().filter(r -> r.getPath().equals("/hook")).map(this::body)
                 .sorted(java.util.Comparator.comparingInt(b -> b.get("sequence").asInt()))
                 .map(b -> b.get("newStatus").asText()).toList();
         assertThat(statuses).containsExactly("ACCEPTED", "STARTING", "RUNNING", "SUCCEED");
@@ -128,7 +133,11 @@ class WebhookDeliveryIT {
         List<WebhookAttemptRecord> recorded = attempts.findByExecutionId(id);
         Map<String, List<WebhookAttemptRecord>> byDelivery = recorded.stream()
                 .collect(java.util.stream.Collectors.groupingBy(WebhookAttemptRecord::deliveryId));
-        assertThat(byDelivery).hasSize(4);
+        assertThat(byDelivery).hasSize(5).containsKey(endsDelivery);
+        assertThat(accepted).filteredOn(r -> r.getPath().equals("/ends")).map(this::body)
+                .extracting(b -> b.get("newStatus").asText()).containsExactly("SUCCEED");
+        assertThat(all).filteredOn(r -> r.getPath().equals("/ends")).map(this::body)
+                .extracting(b -> b.get("newStatus").asText()).containsOnly("SUCCEED");
         byDelivery.forEach((delivery, rows) -> {
             assertThat(rows.size()).as(delivery + " attempts").isGreaterThan(5);
             assertThat(rows.get(rows.size() - 1).httpStatus()).isEqualTo(200);

@@ -31,15 +31,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The delivery-time SSRF guard on a real receiver listening on loopback: refused (final, nothing
- * sent) unless the execution's app lists that host in its webhook hosts.
+ * One delivery attempt against a real receiver listening on loopback: the SSRF guard (refused, final,
+ * nothing sent, unless the execution's app lists that host in its webhook hosts) and what each answer
+ * means (2xx delivered; 408, 429 and 5xx retried; any other 4xx final).
  */
 @SpringBootTest(classes = WorkflowTestApp.class)
-class WebhookSsrfIT {
+class WebhookActivityIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        WorkflowTestApp.register(registry, "webhook_ssrf");
+        WorkflowTestApp.register(registry, "webhook_activity");
     }
 
     @Autowired
@@ -89,13 +90,54 @@ class WebhookSsrfIT {
     @Test
     void loopbackIsDeliveredForAnAppThatListsIt() throws Exception {
         Instant now = Instant.now();
-        applications.insert(new ApplicationRecord(null, "listing-app", "v1$x$y", null, "[\"127.0.0.1\"]", false,
-                null, now, now), new GeneratedId());
+        listLoopback("listing-app");
         receiver.enqueue(new MockResponse().setResponseCode(204));
         assertThat(activities.deliver(delivery("listing-app", 902))).isEqualTo(204);
         var request = receiver.takeRequest();
         long t = Long.parseLong(request.getHeader(WebhookActivitiesImpl.TIMESTAMP_HEADER));
         assertThat(t).isCloseTo(now.getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
         assertThat(request.getHeader(WebhookActivitiesImpl.SIGNATURE_HEADER)).startsWith("t=" + t + ",sha256=");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "HTTP {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {400, 401, 403, 404, 410, 422})
+    void anotherClientErrorIsFinal(int code) {
+        String app = listLoopback("final-" + code);
+        receiver.enqueue(new MockResponse().setResponseCode(code));
+
+        ApplicationFailure cause = failureOf(() -> activities.deliver(delivery(app, 910 + code)));
+
+        assertThat(cause.isNonRetryable()).as("HTTP %d is final", code).isTrue();
+        assertThat(cause.getType()).isEqualTo(ErrorTypes.WEBHOOK_REJECTED.name());
+        assertThat(attempts.findByExecutionId(910 + code)).singleElement()
+                .satisfies(a -> assertThat(a.httpStatus()).isEqualTo(code));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "HTTP {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {408, 429, 500, 502, 503})
+    void aTimeoutATooManyOrAServerErrorIsRetried(int code) {
+        String app = listLoopback("retried-" + code);
+        receiver.enqueue(new MockResponse().setResponseCode(code));
+
+        ApplicationFailure cause = failureOf(() -> activities.deliver(delivery(app, 1910 + code)));
+
+        assertThat(cause.isNonRetryable()).as("HTTP %d is retried", code).isFalse();
+        assertThat(cause.getType()).isEqualTo("WEBHOOK_HTTP");
+        assertThat(attempts.findByExecutionId(1910 + code)).singleElement()
+                .satisfies(a -> assertThat(a.httpStatus()).isEqualTo(code));
+    }
+
+    /** An app whose webhook hosts list loopback, where the receiver listens. */
+    private String listLoopback(String app) {
+        Instant now = Instant.now();
+        applications.insert(new ApplicationRecord(null, app, "v1$x$y", null, "[\"127.0.0.1\"]", false,
+                null, now, now), new GeneratedId());
+        return app;
+    }
+
+    private static ApplicationFailure failureOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(ActivityFailure.class);
+        return (ApplicationFailure) thrown.getCause();
     }
 }
