@@ -2,6 +2,7 @@ package io.maple.activities.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maple.activities.launch.CatalogLaunchSpecSource;
 import io.maple.activities.launch.LaunchFailedException;
 import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.activities.launch.yarn.YarnTestSupport;
@@ -9,8 +10,6 @@ import io.maple.domain.ClusterCategory;
 import io.maple.domain.EngineCategory;
 import io.maple.domain.JobConfig;
 import io.maple.domain.RunType;
-import io.maple.engine.catalog.EngineCatalog;
-import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.flink.FlinkPlugin;
 import io.maple.engine.spark.SparkPlugin;
 import io.maple.engine.spi.EngineExtInfo;
@@ -22,6 +21,7 @@ import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import java.io.IOException;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,17 +32,18 @@ import org.springframework.stereotype.Component;
  * submit script of the YARN tests ({@link YarnTestSupport#script}; the optional release file ends the AM early); on a K8S cluster the real Spark plugin renders a
  * SparkApplication, or the real Flink plugin a FlinkDeployment for a Flink execution (the test
  * classpath is too long to store as a script in MySQL). A configuration with a {@code runType} is a
- * real job configuration: the engine catalog renders it from the cluster engine row and its default
- * conf, as the worker does.
+ * real job configuration: the worker's own {@link CatalogLaunchSpecSource} renders it from the cluster
+ * engine row and its default conf.
  */
 @Component
+@Primary
 public class ConfiguredScriptSource implements LaunchSpecSource {
 
     private final ExecutionStore store;
     private final ObjectMapper json;
-    private final EngineCatalog catalog;
+    private final CatalogLaunchSpecSource catalog;
 
-    public ConfiguredScriptSource(ExecutionStore store, ObjectMapper json, EngineCatalog catalog) {
+    public ConfiguredScriptSource(ExecutionStore store, ObjectMapper json, CatalogLaunchSpecSource catalog) {
         this.store = store;
         this.json = json;
         this.catalog = catalog;
@@ -77,7 +78,7 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
             String configuration = store.extInfo(execution.id()).configuration();
             JsonNode conf = json.readTree(configuration);
             if (conf.has("runType")) {
-                return catalog.render(execution, configuration);
+                return catalog.specFor(execution, cluster);
             }
             if (conf.path("invalid").asBoolean(false)) {
                 throw new LaunchFailedException("job " + execution.id() + " cannot be rendered: invalid configuration");
@@ -98,8 +99,6 @@ public class ConfiguredScriptSource implements LaunchSpecSource {
                         ? flinkOnK8s(execution, cluster) : sparkOnK8s(execution, cluster);
             }
             return new LaunchSpec.Script(conf.path("script").asText("exit 0"), "maple-id-" + execution.id());
-        } catch (InvalidJobException e) {
-            throw new LaunchFailedException("the engine plugin refused the job (" + e.field() + "): " + e.getMessage());
         } catch (IOException e) {
             throw new LaunchFailedException("bad configuration", e);
         } catch (InterruptedException e) {

@@ -1,7 +1,5 @@
-package io.maple.worker.launch;
+package io.maple.activities.launch;
 
-import io.maple.activities.launch.LaunchFailedException;
-import io.maple.activities.launch.LaunchSpecSource;
 import io.maple.engine.catalog.EngineCatalog;
 import io.maple.engine.spi.InvalidJobException;
 import io.maple.engine.spi.LaunchSpec;
@@ -17,12 +15,12 @@ import org.springframework.stereotype.Component;
  * the cluster engine changed since: the execution ends START_FAILED with the plugin's reason.
  */
 @Component
-class CatalogLaunchSpecSource implements LaunchSpecSource {
+public class CatalogLaunchSpecSource implements LaunchSpecSource {
 
     private final EngineCatalog catalog;
     private final ExecutionStore store;
 
-    CatalogLaunchSpecSource(EngineCatalog catalog, ExecutionStore store) {
+    public CatalogLaunchSpecSource(EngineCatalog catalog, ExecutionStore store) {
         this.catalog = catalog;
         this.store = store;
     }
