@@ -189,14 +189,39 @@ class EngineExecutionWorkflowIT {
 
     @Test
     void killWhileStartingWaitsForTheLaunchThenKillsTheProcess() throws Exception {
+        stopWhileStartingWaitsForTheLaunchThenStopsTheProcess(false);
+    }
+
+    @Test
+    void cancelWhileStartingWaitsForTheLaunchThenStopsTheProcess() throws Exception {
+        stopWhileStartingWaitsForTheLaunchThenStopsTheProcess(true);
+    }
+
+    /**
+     * The stop reaches the workflow while its launch still renders (5 s, held by the script source): it
+     * waits for the launch, whose process starts and writes its marker, then stops that process; the
+     * execution goes from STARTING straight to its end, never through RUNNING.
+     */
+    private void stopWhileStartingWaitsForTheLaunchThenStopsTheProcess(boolean cancel) throws Exception {
         long id = harness.create(WorkflowHarness.CLUSTER, "main", 1,
-                conf("echo started > marker; sleep 600", "renderDelayMillis", 1500), null);
+                conf("echo started > marker; sleep 600", "renderDelayMillis", 5000), null);
         harness.startWorkflow(id);
         harness.awaitStatus(id, STARTING, WAIT);
-        StopResult killed = harness.workflow(id).kill(new StopRequest("too slow", "alice"));
-        assertThat(killed.status()).isEqualTo(KILLED);
-        assertThat(path(id)).startsWith(CREATED, ACCEPTED, STARTING).endsWith(KILLED);
         Path dir = local.workDir().resolve(String.valueOf(id));
+        assertThat(store.require(id).status()).as("status when the stop is sent").isEqualTo(STARTING);
+        assertThat(dir.resolve("marker")).as("nothing launched yet when the stop is sent").doesNotExist();
+
+        StopRequest request = new StopRequest("too slow", "alice");
+        StopResult stopped = cancel ? harness.workflow(id).cancel(request) : harness.workflow(id).kill(request);
+
+        ExecutionStatus end = cancel ? CANCELED : KILLED;
+        assertThat(stopped.status()).isEqualTo(end);
+        assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, end);
+        StatusHistoryRecord last = store.history(id).get(3);
+        assertThat(last.fromStatus()).isEqualTo(STARTING);
+        assertThat(last.reason()).startsWith("too slow");
+        // the launch finished before the stop: its process ran and wrote the marker, and is gone now
+        assertThat(Files.readString(dir.resolve("marker")).trim()).isEqualTo("started");
         long pid = Long.parseLong(Files.readString(dir.resolve("pid")).trim());
         assertThat(gone(pid)).isTrue();
     }
