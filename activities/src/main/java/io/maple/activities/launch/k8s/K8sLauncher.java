@@ -205,7 +205,11 @@ public class K8sLauncher implements ClusterLauncher {
                     r.getMetadata().setAnnotations(annotations);
                     return r;
                 });
-                op.delete();
+                if (op.delete().isEmpty()) {
+                    // the client answers a 404 with nothing deleted: another deleter got there first
+                    last = K8sObservations.notFound(ref.executionId(), nameOf(ref), clock.millis());
+                    continue;
+                }
                 last = withPhase(K8sObservations.of(ref.executionId(), f.kind(), marked, clock.millis()), phase, diagnostics);
             }
             return last;

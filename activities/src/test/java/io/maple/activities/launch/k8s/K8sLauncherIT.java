@@ -185,6 +185,47 @@ class K8sLauncherIT {
     }
 
     @Test
+    void cancelDeletesASparkApplicationWhichHasNoSuspend() {
+        launcher.launch(new LaunchTarget(execution(120, EngineCategory.SPARK, NS), cluster, RenderedResources.spark(120, NS)));
+        setStatus(client, MapleResourceKind.SPARK_APPLICATION, NS, 120, sparkStatus("RUNNING", null));
+        AppRef ref = new AppRef(120, cluster, "maple-120", NS);
+
+        ClusterObservation canceled = launcher.cancel(ref);
+
+        assertThat(canceled.phase()).isEqualTo(ClusterPhase.CANCELED);
+        assertThat(canceled.diagnostics()).isEqualTo("canceled by Maple");
+        assertThat(client.genericKubernetesResources(MapleResourceKind.SPARK_APPLICATION.context()).inNamespace(NS)
+                .withName("maple-120").get()).isNull();
+        // a retried cancel finds nothing left
+        assertThat(launcher.cancel(ref).phase()).isEqualTo(ClusterPhase.NOT_FOUND);
+    }
+
+    @Test
+    void aDeleteRefusedOrFailingIsRetriedAndOneRacingAnotherIsDone() {
+        launcher.launch(new LaunchTarget(execution(121, EngineCategory.SPARK, NS), cluster, RenderedResources.spark(121, NS)));
+        AppRef ref = new AppRef(121, cluster, "maple-121", NS);
+        String path = "/apis/sparkoperator.k8s.io/v1beta2/namespaces/" + NS + "/sparkapplications/maple-121";
+        for (int code : new int[] {403, 500, 503}) {
+            server.expect().delete().withPath(path)
+                    .andReturn(code, new StatusBuilder().withStatus("Failure").withCode(code).withMessage("no").build())
+                    .once();
+
+            assertThatThrownBy(() -> launcher.kill(ref)).as("HTTP %d", code)
+                    .isInstanceOf(K8sRetryableException.class)
+                    .satisfies(e -> assertThat(((K8sRetryableException) e).statusCode()).isEqualTo(code));
+            assertThat(client.genericKubernetesResources(MapleResourceKind.SPARK_APPLICATION.context()).inNamespace(NS)
+                    .withName("maple-121").get()).as("still there after HTTP %d", code).isNotNull();
+        }
+        // another deleter got there between our list and our delete: what the kill wanted
+        server.expect().delete().withPath(path)
+                .andReturn(404, new StatusBuilder().withStatus("Failure").withCode(404).withReason("NotFound").build())
+                .once();
+        assertThat(launcher.kill(ref).phase()).isEqualTo(ClusterPhase.NOT_FOUND);
+        // and the next attempt deletes it
+        assertThat(launcher.kill(ref).phase()).isEqualTo(ClusterPhase.KILLED);
+    }
+
+    @Test
     void cancelSuspendsARunningFlinkJob() {
         launcher.launch(new LaunchTarget(execution(109, EngineCategory.FLINK, NS), cluster, RenderedResources.flink(109, NS)));
         setStatus(client, MapleResourceKind.FLINK_DEPLOYMENT, NS, 109, flinkStatus("RUNNING", "READY", "STABLE"));
