@@ -272,14 +272,7 @@ class EngineExecutionWorkflowIT {
         Path go = absentFile();
         long id = runningUntil(go, "main");
         Path dir = local.workDir().resolve(String.valueOf(id));
-        Path hidden = local.workDir().resolve(id + ".hidden");
-        // the process keeps running, but the launcher can no longer find it: NOT_FOUND
-        Files.move(dir, hidden);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (harness.status(id) != UNKNOWN && System.nanoTime() < deadline) {
-            harness.env().sleep(Duration.ofSeconds(30)); // skips the grace period in workflow time
-        }
-        assertThat(harness.status(id)).isEqualTo(UNKNOWN);
+        Path hidden = hideUntilUnknown(id);
         ExecutionState state = harness.workflow(id).state();
         assertThat(state.status()).isEqualTo(UNKNOWN);
         assertThat(state.lastObservation().phase().name()).isEqualTo("NOT_FOUND");
@@ -290,6 +283,52 @@ class EngineExecutionWorkflowIT {
         assertThat(result(id).status()).isEqualTo(SUCCEED);
         assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, RUNNING, SUCCEED);
         harness.recordHistory(id, "execution-unknown-recovered");
+    }
+
+    @Test
+    void killWhileUnknownEndsKilled() throws Exception {
+        stopWhileUnknown(false);
+    }
+
+    @Test
+    void cancelWhileUnknownEndsCanceled() throws Exception {
+        stopWhileUnknown(true);
+    }
+
+    /** A stop while the cluster cannot be observed still ends the execution, from UNKNOWN. */
+    private void stopWhileUnknown(boolean cancel) throws Exception {
+        long id = runningUntil(absentFile(), "main");
+        Path hidden = hideUntilUnknown(id);
+        long pid = Long.parseLong(Files.readString(hidden.resolve("pid")).trim());
+        try {
+            StopRequest request = new StopRequest("blind stop", "alice");
+            StopResult stopped = cancel ? harness.workflow(id).cancel(request) : harness.workflow(id).kill(request);
+
+            ExecutionStatus end = cancel ? CANCELED : KILLED;
+            assertThat(stopped.status()).isEqualTo(end);
+            assertThat(path(id)).containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, end);
+            StatusHistoryRecord last = store.history(id).get(5);
+            assertThat(last.fromStatus()).isEqualTo(UNKNOWN);
+            assertThat(last.reason()).startsWith("blind stop");
+            assertThat(result(id).status()).isEqualTo(end);
+        } finally {
+            // the launcher could not see the process to stop it (that is what UNKNOWN means here)
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Hides the running execution's directory from the launcher (NOT_FOUND) until the workflow says UNKNOWN. */
+    private Path hideUntilUnknown(long id) throws Exception {
+        Path dir = local.workDir().resolve(String.valueOf(id));
+        Path hidden = local.workDir().resolve(id + ".hidden");
+        // the process keeps running, but the launcher can no longer find it: NOT_FOUND
+        Files.move(dir, hidden);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (harness.status(id) != UNKNOWN && System.nanoTime() < deadline) {
+            harness.env().sleep(Duration.ofSeconds(30)); // skips the grace period in workflow time
+        }
+        assertThat(harness.status(id)).isEqualTo(UNKNOWN);
+        return hidden;
     }
 
     @Test
