@@ -80,11 +80,10 @@ final class FlinkConf {
 
     /** Where a forbidden key's value goes: its replacement key; none given means the key is refused. */
     private static String replacement(EngineExtInfo.ForbiddenConf rule, String field) {
-        String target = rule.replaceParameter();
-        if (target == null || target.isBlank()) {
-            String why = rule.desc() == null || rule.desc().isBlank() ? "" : " (" + rule.desc() + ")";
-            throw new InvalidJobException(field, field + " is not allowed on this engine" + why);
+        if (rule.refused()) {
+            throw rule.refusal(field);
         }
+        String target = rule.replaceParameter();
         if (!KEY.matcher(target).matches() || RESERVED.contains(target) || target.startsWith("$internal.")) {
             // the admin's rule, not the user's job: an engine registered with a bad rule is a server fault
             throw new IllegalStateException("bad replaceParameter for " + rule.name() + ": " + target);

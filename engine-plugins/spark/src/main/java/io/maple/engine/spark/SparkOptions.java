@@ -80,9 +80,8 @@ record SparkOptions(Map<String, String> options, Map<String, String> confs, Map<
                     confs.put(key, value);
                 } else if (QUEUE.equals(rule.replaceParameter())) {
                     checkQueue(field, value, category, clusterQueue);
-                } else if (rule.replaceParameter() == null || rule.replaceParameter().isBlank()) {
-                    String why = rule.desc() == null || rule.desc().isBlank() ? "" : " (" + rule.desc() + ")";
-                    throw new InvalidJobException(field, field + " is not allowed on this engine" + why);
+                } else if (rule.refused()) {
+                    throw rule.refusal(field);
                 } else {
                     String option = rule.replaceParameter();
                     if (!OPTION.matcher(option).matches()) {
