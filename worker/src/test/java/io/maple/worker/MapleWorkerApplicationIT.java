@@ -128,8 +128,12 @@ class MapleWorkerApplicationIT {
         assertThat(store.history(id)).extracting(StatusHistoryRecord::toStatus).containsExactly(
                 ExecutionStatus.CREATED, ExecutionStatus.ACCEPTED, ExecutionStatus.STARTING, ExecutionStatus.RUNNING,
                 ExecutionStatus.SUCCEED);
-        // what the Temporal UI shows: search attributes upserted on the last transition, memo, summary
-        var described = client.newUntypedWorkflowStub(WorkflowIds.forExecution(id)).describe();
+        // what the Temporal UI shows: search attributes upserted on the last transition, memo, summary. The row
+        // commits inside the last activity and the workflow upserts after it returns, so wait for its end first
+        var stub = client.newUntypedWorkflowStub(WorkflowIds.forExecution(id));
+        assertThat(stub.getResult(60, java.util.concurrent.TimeUnit.SECONDS,
+                io.maple.workflows.execution.ExecutionOutcome.class).status()).isEqualTo(ExecutionStatus.SUCCEED);
+        var described = stub.describe();
         assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.STATUS)).isEqualTo("SUCCEED");
         assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.EXECUTION_ID)).isEqualTo(id);
         assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.QUEUE))
