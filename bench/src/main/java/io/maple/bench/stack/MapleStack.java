@@ -14,6 +14,8 @@ import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +84,7 @@ public final class MapleStack implements AutoCloseable {
                 BenchWorkerBeans.class).web(WebApplicationType.NONE)
                 .run(workerArgs(url, target, workerProperties));
         List<String> apiArgs = new ArrayList<>(common(url));
+        apiArgs.add(apiConfigLocation());
         apiArgs.add(target);
         apiArgs.add("--server.port=0");
         // every call would otherwise need an app key, and the default rate limit (100/s) would be the figure
@@ -108,6 +111,24 @@ public final class MapleStack implements AutoCloseable {
                     limit + ".per-second=1000000");
         }
         return ((WebServerApplicationContext) securedApi).getWebServer().getPort();
+    }
+
+    /**
+     * The api runs with its shipped {@code application.yml} (its observations, metrics and caches as
+     * deployed), with only the database, Temporal, port and security given here. The worker's
+     * {@code application.yml} sits at the same classpath root, so the api's is named by its own jar or
+     * classes directory, not looked up on the classpath.
+     */
+    static String apiConfigLocation() {
+        try {
+            Path codeSource = Path.of(MapleApiApplication.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
+            String yml = Files.isDirectory(codeSource) ? codeSource.resolve("application.yml").toUri().toString()
+                    : "jar:" + codeSource.toUri() + "!/application.yml";
+            return "--spring.config.location=" + yml;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the api's classes", e);
+        }
     }
 
     private static String[] workerArgs(String url, String temporal, Map<String, String> extra) {
@@ -153,8 +174,8 @@ public final class MapleStack implements AutoCloseable {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password(),
-                // the api's own default (its application.yml is not read here), given to the worker too, so
-                // the bare path (the worker's store) has the same pool as the api it is compared with
+                // the api's own default (its application.yml), given to the worker too (whose application.yml is
+                // not read here), so the bare path (the worker's store) has the same pool as the api
                 "--spring.datasource.hikari.maximum-pool-size=" + DB_POOL_SIZE,
                 "--spring.temporal.namespace=default",
                 "--maple.local.work-dir=" + LOCAL_WORK_DIR,
