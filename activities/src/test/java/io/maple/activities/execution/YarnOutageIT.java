@@ -3,8 +3,10 @@ package io.maple.activities.execution;
 import static io.maple.domain.ExecutionStatus.ACCEPTED;
 import static io.maple.domain.ExecutionStatus.CREATED;
 import static io.maple.domain.ExecutionStatus.FAILED;
+import static io.maple.domain.ExecutionStatus.KILLED;
 import static io.maple.domain.ExecutionStatus.RUNNING;
 import static io.maple.domain.ExecutionStatus.STARTING;
+import static io.maple.domain.ExecutionStatus.START_FAILED;
 import static io.maple.domain.ExecutionStatus.SUCCEED;
 import static io.maple.domain.ExecutionStatus.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,8 @@ import io.maple.persistence.cluster.ClusterRecord;
 import io.maple.persistence.execution.ExecutionStore;
 import io.maple.persistence.execution.StatusHistoryRecord;
 import io.maple.workflows.execution.ExecutionOutcome;
+import io.maple.workflows.execution.StopRequest;
+import io.maple.workflows.execution.StopResult;
 import io.temporal.client.WorkflowStub;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -50,9 +54,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The YARN ResourceManager unreachable, then back: Maple reaches the in-process MiniYARN only
- * through a TCP proxy that the test switches off (connections refused). Running executions go
- * UNKNOWN after the grace; when the proxy is back each resolves to what its application really did
- * meanwhile, and every execution has exactly one YARN application.
+ * through a TCP proxy that the test switches off (connections refused). Running and starting
+ * executions go UNKNOWN after the grace; when the proxy is back each resolves to what its application
+ * really did meanwhile (one that never ran back to STARTING, or START_FAILED), and every execution has
+ * exactly one YARN application.
  */
 @ExtendWith(MiniYarn.class)
 @DirtiesContext
@@ -135,6 +140,21 @@ class YarnOutageIT {
         return id;
     }
 
+    /** Waits until the workflow has seen the execution's application waiting on the RM (ACCEPTED: PENDING). */
+    private void awaitObservedPending(long id) throws InterruptedException {
+        harness.awaitStatus(id, STARTING, WAIT);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!observedPending(id)) {
+            assertThat(System.nanoTime()).as("execution " + id + " observed PENDING").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private boolean observedPending(long id) {
+        var last = harness.workflow(id).state().lastObservation();
+        return last != null && last.phase().name().equals("PENDING");
+    }
+
     private List<ExecutionStatus> path(long id) {
         return store.history(id).stream().map(StatusHistoryRecord::toStatus).toList();
     }
@@ -159,8 +179,16 @@ class YarnOutageIT {
         executions.put("outlives the outage", submit("succeed", endAfterOutage));
         executions.put("succeeds during the outage", submit("succeed", endDuringOutage));
         executions.put("fails during the outage", submit("fail", endDuringOutage));
-        for (long id : executions.values()) {
-            harness.awaitStatus(id, RUNNING, WAIT);
+        // two never run: their AMs do not register, so YARN keeps them ACCEPTED and Maple STARTING; one AM gives
+        // up during the outage, the other waits on a file nobody creates
+        executions.put("starts after the outage", submit("pending", releases.resolve("never")));
+        executions.put("gives up starting during the outage", submit("pending", endDuringOutage));
+        for (var e : executions.entrySet()) {
+            if (e.getKey().contains("start")) {
+                awaitObservedPending(e.getValue());
+            } else {
+                harness.awaitStatus(e.getValue(), RUNNING, WAIT);
+            }
         }
 
         proxy.off();
@@ -170,7 +198,8 @@ class YarnOutageIT {
         }
         // the two short applications end on the RM while Maple cannot see it; stay down until they have
         Files.createFile(endDuringOutage);
-        for (String name : List.of("succeeds during the outage", "fails during the outage")) {
+        for (String name : List.of("succeeds during the outage", "fails during the outage",
+                "gives up starting during the outage")) {
             long id = executions.get(name);
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (appsTagged(id).stream().noneMatch(a -> YarnStateMapping.isTerminal(a.state()))) {
@@ -187,6 +216,13 @@ class YarnOutageIT {
         harness.awaitStatus(outlives, RUNNING, WAIT);
         harness.awaitStatus(executions.get("succeeds during the outage"), SUCCEED, WAIT);
         harness.awaitStatus(executions.get("fails during the outage"), FAILED, WAIT);
+        harness.awaitStatus(executions.get("gives up starting during the outage"), START_FAILED, WAIT);
+        long waiting = executions.get("starts after the outage");
+        harness.awaitStatus(waiting, STARTING, WAIT);
+        assertThat(appsTagged(waiting)).as("the waiting application is still ACCEPTED on the RM")
+                .singleElement().extracting(YarnApp::state).hasToString("ACCEPTED");
+        StopResult stopped = harness.workflow(waiting).kill(new StopRequest("no longer needed", "alice"));
+        assertThat(stopped.status()).isEqualTo(KILLED);
         assertThat(appsTagged(outlives)).as("the long application still runs after the outage")
                 .singleElement().extracting(YarnApp::state).hasToString("RUNNING");
         Files.createFile(endAfterOutage);
@@ -197,6 +233,12 @@ class YarnOutageIT {
                 .containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, SUCCEED);
         assertThat(path(executions.get("fails during the outage")))
                 .containsExactly(CREATED, ACCEPTED, STARTING, RUNNING, UNKNOWN, FAILED);
+        // the two that never ran: back to STARTING when observable again, or START_FAILED through it
+        assertThat(path(waiting)).containsExactly(CREATED, ACCEPTED, STARTING, UNKNOWN, STARTING, KILLED);
+        List<StatusHistoryRecord> gaveUp = store.history(executions.get("gives up starting during the outage"));
+        assertThat(gaveUp).extracting(StatusHistoryRecord::toStatus)
+                .containsExactly(CREATED, ACCEPTED, STARTING, UNKNOWN, STARTING, START_FAILED);
+        assertThat(gaveUp.get(4).reason()).startsWith("observable again");
         int lost = 0;
         for (long id : executions.values()) {
             ExecutionOutcome outcome = WorkflowStub.fromTyped(harness.workflow(id)).getResult(ExecutionOutcome.class);

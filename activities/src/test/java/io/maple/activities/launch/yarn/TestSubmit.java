@@ -19,7 +19,8 @@ import org.apache.hadoop.yarn.client.api.YarnClientApplication;
  * tagged {@code --tag} to the RM of {@code --conf-dir} and exits once the RM accepted it.
  * Usage: {@code TestSubmit <confDir> <tag> <mode> <millis> [<releaseFile>]}, modes:
  * {@code succeed|fail} (a {@link TestAppMaster}, which ends early once {@code releaseFile} exists), {@code crash} (the AM exits 3 without registering:
- * YARN FAILED), {@code pending} (the AM never registers: the app stays ACCEPTED).
+ * YARN FAILED), {@code pending} (the AM never registers: the app stays ACCEPTED; with {@code releaseFile}, until
+ * that file exists, when the AM exits 3 and the app is FAILED without having run).
  */
 public final class TestSubmit {
 
@@ -54,7 +55,11 @@ public final class TestSubmit {
             case "succeed", "fail" -> java + " -Xmx96m -XX:TieredStopAtLevel=1 " + TestAppMaster.class.getName()
                     + " " + mode + " " + millis + release + logs;
             case "crash" -> "sleep 1; echo 'AM crashed on purpose' >&2; exit 3";
-            case "pending" -> "sleep " + (Long.parseLong(millis) / 1000) + logs;
+            // given a release file, the waiting AM gives up once it exists: the application fails without ever running
+            case "pending" -> release.isEmpty() ? "sleep " + (Long.parseLong(millis) / 1000) + logs
+                    // no "$": the NM's launch script holds the command in double quotes and would expand it
+                    : "(for i in {1.." + Long.parseLong(millis) / 200 + "}; do [ -f" + release + " ] && break; "
+                    + "sleep 0.2; done; echo 'AM gave up before registering' >&2; exit 3)" + logs;
             default -> throw new IllegalArgumentException(mode);
         };
         // absolute paths only: the container's working dir is elsewhere
