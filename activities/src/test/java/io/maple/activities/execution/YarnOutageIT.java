@@ -70,6 +70,12 @@ class YarnOutageIT {
 
     private static final String CLUSTER = "yarn-flaky";
     private static final Duration WAIT = Duration.ofSeconds(300); // AM JVMs start slowly on a loaded host
+    /**
+     * Until all five are UNKNOWN: each of their polls blocks in the RM client's connect retries (Maple's
+     * bounds, up to 15 s a call, 30-50 s seen on a loaded host) before it says UNREACHABLE; one CI run took
+     * about 260 s, close to {@link #WAIT}.
+     */
+    private static final Duration UNKNOWN_WAIT = Duration.ofSeconds(600);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -194,7 +200,7 @@ class YarnOutageIT {
         proxy.off();
         long downAt = System.nanoTime();
         for (long id : executions.values()) {
-            harness.awaitStatus(id, UNKNOWN, WAIT);
+            harness.awaitStatus(id, UNKNOWN, UNKNOWN_WAIT);
         }
         // the two short applications end on the RM while Maple cannot see it; stay down until they have
         Files.createFile(endDuringOutage);
