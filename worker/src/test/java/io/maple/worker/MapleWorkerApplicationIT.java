@@ -24,6 +24,7 @@ import io.maple.persistence.execution.StatusHistoryRecord;
 import io.maple.persistence.execution.StatusTransition;
 import io.maple.workflows.contract.MapleSearchAttributes;
 import io.maple.workflows.contract.WorkflowIds;
+import io.maple.workflows.execution.ExecutionOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -131,8 +133,8 @@ class MapleWorkerApplicationIT {
         // what the Temporal UI shows: search attributes upserted on the last transition, memo, summary. The row
         // commits inside the last activity and the workflow upserts after it returns, so wait for its end first
         var stub = client.newUntypedWorkflowStub(WorkflowIds.forExecution(id));
-        assertThat(stub.getResult(60, java.util.concurrent.TimeUnit.SECONDS,
-                io.maple.workflows.execution.ExecutionOutcome.class).status()).isEqualTo(ExecutionStatus.SUCCEED);
+        assertThat(stub.getResult(60, TimeUnit.SECONDS, ExecutionOutcome.class).status())
+                .isEqualTo(ExecutionStatus.SUCCEED);
         var described = stub.describe();
         assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.STATUS)).isEqualTo("SUCCEED");
         assertThat(described.getTypedSearchAttributes().get(MapleSearchAttributes.EXECUTION_ID)).isEqualTo(id);

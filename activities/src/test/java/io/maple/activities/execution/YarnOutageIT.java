@@ -10,6 +10,7 @@ import static io.maple.domain.ExecutionStatus.START_FAILED;
 import static io.maple.domain.ExecutionStatus.SUCCEED;
 import static io.maple.domain.ExecutionStatus.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.maple.activities.launch.yarn.MiniYarn;
 import io.maple.activities.launch.yarn.YarnApp;
@@ -21,6 +22,7 @@ import io.maple.activities.support.SwitchableTcpProxy;
 import io.maple.activities.support.WorkflowHarness;
 import io.maple.activities.support.WorkflowTestApp;
 import io.maple.domain.ClusterCategory;
+import io.maple.workflows.contract.ClusterPhase;
 import io.maple.domain.ExecutionStatus;
 import io.maple.persistence.TestDatabase;
 import io.maple.persistence.cluster.ClusterRecord;
@@ -147,18 +149,13 @@ class YarnOutageIT {
     }
 
     /** Waits until the workflow has seen the execution's application waiting on the RM (ACCEPTED: PENDING). */
-    private void awaitObservedPending(long id) throws InterruptedException {
+    private void awaitObservedPending(long id) {
         harness.awaitStatus(id, STARTING, WAIT);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!observedPending(id)) {
-            assertThat(System.nanoTime()).as("execution " + id + " observed PENDING").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    private boolean observedPending(long id) {
-        var last = harness.workflow(id).state().lastObservation();
-        return last != null && last.phase().name().equals("PENDING");
+        await("execution " + id + " observed PENDING").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var last = harness.workflow(id).state().lastObservation();
+                    return last != null && last.phase() == ClusterPhase.PENDING;
+                });
     }
 
     private List<ExecutionStatus> path(long id) {
@@ -185,17 +182,16 @@ class YarnOutageIT {
         executions.put("outlives the outage", submit("succeed", endAfterOutage));
         executions.put("succeeds during the outage", submit("succeed", endDuringOutage));
         executions.put("fails during the outage", submit("fail", endDuringOutage));
+        for (long id : executions.values()) {
+            harness.awaitStatus(id, RUNNING, WAIT);
+        }
         // two never run: their AMs do not register, so YARN keeps them ACCEPTED and Maple STARTING; one AM gives
         // up during the outage, the other waits on a file nobody creates
-        executions.put("starts after the outage", submit("pending", releases.resolve("never")));
-        executions.put("gives up starting during the outage", submit("pending", endDuringOutage));
-        for (var e : executions.entrySet()) {
-            if (e.getKey().contains("start")) {
-                awaitObservedPending(e.getValue());
-            } else {
-                harness.awaitStatus(e.getValue(), RUNNING, WAIT);
-            }
-        }
+        Map<String, Long> neverRun = new LinkedHashMap<>();
+        neverRun.put("starts after the outage", submit("pending", releases.resolve("never")));
+        neverRun.put("gives up starting during the outage", submit("pending", endDuringOutage));
+        neverRun.values().forEach(this::awaitObservedPending);
+        executions.putAll(neverRun);
 
         proxy.off();
         long downAt = System.nanoTime();
